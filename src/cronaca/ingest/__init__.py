@@ -1,0 +1,1 @@
+"""Ingestion: from files to stored documents (readers, cleaning, language id, metadata)."""

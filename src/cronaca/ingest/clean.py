@@ -24,7 +24,7 @@ BLANK = " \t\r\u00a0\u200b\ufeff"
 SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\t"), " ")
 REMOVED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 SPECIAL = re.compile(f"[{REMOVED}\u00a0\u202f\u2007\u2009\t]")
-URL = re.compile(r"\S*(?:https?://|www\.)\S*|\S+\.(?:png|jpe?g|gif|webp|svg)\b\S*")
+URL = re.compile(r"(?:https?://|www\.)[^\s)\]]*|\S+\.(?:png|jpe?g|gif|webp|svg)\b\S*")
 WORD = re.compile(r"\w+")
 # UTF-8 read as cp1252/latin-1 leaves a lead byte letter before a continuation-byte character;
 # a cheap test before ftfy's thorough (and ~1 ms per article) one.
@@ -163,7 +163,8 @@ def line_joins(lines: list[Line], text: str) -> list[str]:
             joins.append(" ")
             continue
         joined = (head.group(1) + tail.group(1)).lower()
-        compound = f"{head.group(1)}-{tail.group(1)}".lower()
+        # the same compound (or its stem: "militare-economica") written elsewhere on one line
+        compound = f"{head.group(1)}-{tail.group(1)[:3]}".lower()
         if joined in vocabulary or compound not in text.lower():
             joins.append(DROP_HYPHEN)
         else:
@@ -210,13 +211,14 @@ def deletion_ranges(segment: str, markdown: bool) -> list[tuple[int, int]]:
 def emit_tokens(out: MappedTextBuilder, text: str, start: int, end: int,
                 fix_mojibake: bool) -> None:
     """Copies a stretch, replacing tokens that need Unicode normalization or mojibake repair."""
-    for m in re.finditer(r"\S+|\s+", text[start:end]):
+    # split on plain spaces only: mojibake of "à" ends in a no-break space ("Ã\xa0")
+    for m in re.finditer(r"[^ \n]+|[ \n]+", text[start:end]):
         t_start, t_end = start + m.start(), start + m.end()
         token = m.group(0)
-        fixed = token.translate(SPACES)
-        if fix_mojibake and ftfy.badness.is_bad(fixed):
-            fixed = ftfy.fix_text(fixed, uncurl_quotes=False, normalization="NFC")
-        fixed = unicodedata.normalize("NFC", fixed)
+        fixed = token
+        if fix_mojibake and ftfy.badness.is_bad(token):
+            fixed = ftfy.fix_text(token, uncurl_quotes=False, normalization="NFC")
+        fixed = unicodedata.normalize("NFC", fixed.translate(SPACES))
         if fixed == token.translate(SPACES):
             out.copy(t_start, t_end, SPACES)
         else:

@@ -45,6 +45,7 @@ BOMS = (
 # Tried in order when the bytes are not UTF-8: the legacy encodings of the six languages.
 LEGACY_ENCODINGS = ["cp1252", "iso8859_15", "cp1251", "koi8_r", "iso8859_5", "cp1250", "mac_roman"]
 MAX_CHAOS = 0.2  # charset-normalizer's mess ratio above which a guess is refused
+MAX_STRAY_BYTES = 16  # more invalid bytes than this in UTF-8 text: not UTF-8 after all
 
 
 @dataclass(frozen=True)
@@ -103,14 +104,57 @@ def decode(raw: RawFile) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
-    if best is None or best.chaos > MAX_CHAOS:
+    mostly_utf8 = decode_mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
+    return decode_legacy(data, where)
+
+
+def decode_mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray bytes (a bad copy-paste): the stray bytes are read as cp1252,
+    so nothing is lost. None when the bytes are not UTF-8 at heart."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if bad == 0 or multibyte < 2 * bad or bad > MAX_STRAY_BYTES:
+        return None
+    return data.decode("utf-8", errors="cronaca-cp1252"), f"utf-8 ({bad} stray bytes as cp1252)"
+
+
+def decode_legacy(data: bytes, where: str) -> tuple[str, str]:
+    """Picks the legacy encoding that reads cleanest, preferring LEGACY_ENCODINGS' order."""
+    matches = list(from_bytes(data, cp_isolation=LEGACY_ENCODINGS))
+    if not matches or min(m.chaos for m in matches) > MAX_CHAOS:
         raise UndecodableInputError(
             where,
             "undecodable: not UTF-8, and no common encoding fits "
             f"(tried {', '.join(LEGACY_ENCODINGS)}); convert it to UTF-8",
         )
-    return str(best), best.encoding
+    least_chaos = min(m.chaos for m in matches)
+    calm = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    most_coherent = max(m.coherence for m in calm)
+    fits = {m.encoding for m in calm if m.coherence >= most_coherent - 0.01}
+    encoding = next((e for e in LEGACY_ENCODINGS if e in fits), sorted(fits)[0])
+    text = data.decode(encoding)
+    # charset-normalizer drops encodings that read the same; name the most common of them
+    return text, next((e for e in LEGACY_ENCODINGS if same_decoding(data, e, text)), encoding)
+
+
+def same_decoding(data: bytes, encoding: str, text: str) -> bool:
+    try:
+        return data.decode(encoding) == text
+    except UnicodeDecodeError:
+        return False
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace").replace("\ufffd", "?"), exc.end
+
+
+codecs.register_error("cronaca-cp1252", _cp1252_fallback)
 
 
 def read_document(raw: RawFile) -> Document:

@@ -1,0 +1,1 @@
+"""Language knowledge as data: one folder per language, merged over xx/ (shared)."""

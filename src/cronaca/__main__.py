@@ -1,0 +1,5 @@
+"""`python -m cronaca` runs the command line."""
+
+from cronaca.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Exports of the knowledge base in formats analysts load unchanged."""

@@ -1,0 +1,1 @@
+"""Storage: the SQLite knowledge base, its schema and its queries."""

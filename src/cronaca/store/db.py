@@ -1,0 +1,275 @@
+"""The SQLite store: the only code that speaks SQL.
+
+One file, WAL journal, numbered migrations (`migrations/NNNN_name.sql`, tracked with
+`PRAGMA user_version`). Each document is written in one transaction with everything extracted
+from it, so a crash or a bad file never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from cronaca.errors import StoreError
+from cronaca.model import Document
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+TABLES = ("documents", "entities", "aliases", "mentions", "events", "quotes", "facts",
+          "conflicts")
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """(number, file) of every migration, in order."""
+    found = []
+    for path in MIGRATIONS.glob("*.sql"):
+        m = re.match(r"(\d{4})_", path.name)
+        if m:
+            found.append((int(m.group(1)), path))
+    return sorted(found)
+
+
+class Store:
+    """A cronaca knowledge base in one SQLite file. Use as a context manager."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Applies the migrations the file lacks, each in its own transaction."""
+        current = self.schema_version
+        known = migrations()
+        if known and current > known[-1][0]:
+            raise StoreError(
+                f"{self.path}: schema version {current} was written by a newer cronaca "
+                f"(this one knows up to {known[-1][0]}); upgrade cronaca"
+            )
+        for number, path in known:
+            if number <= current:
+                continue
+            try:
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{path.read_text(encoding='utf-8')}\n"
+                    f"PRAGMA user_version = {number};\nCOMMIT;"
+                )
+            except sqlite3.DatabaseError:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    # ----- documents ---------------------------------------------------------------------
+
+    def find_sha(self, sha256: str) -> str | None:
+        """The doc_key of the document with these bytes, if stored."""
+        row = self.conn.execute("SELECT doc_key FROM documents WHERE sha256 = ?",
+                                (sha256,)).fetchone()
+        return str(row[0]) if row else None
+
+    def add_document(self, doc: Document, pipeline: str) -> str | None:
+        """Stores a document and all its items in one transaction; returns its doc_key, or
+        None if a document with the same bytes is already stored."""
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        try:
+            if c.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone():
+                c.execute("ROLLBACK")
+                return None
+            row = c.execute("SELECT MAX(version) FROM documents WHERE name = ?",
+                            (doc.name,)).fetchone()
+            version = (row[0] or 0) + 1
+            doc_key = doc.name if version == 1 else f"{doc.name}@v{version}"
+            m = doc.meta
+            cur = c.execute(
+                "INSERT INTO documents (doc_key, name, version, sha256, path, format, encoding,"
+                " language, title, source, authors, published, place, text, raw, pipeline,"
+                " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc_key, doc.name, version, doc.sha256, doc.path, doc.format, doc.encoding,
+                 m.language, m.title, m.source, json.dumps(list(m.authors), ensure_ascii=False),
+                 m.published, m.place, doc.text, doc.raw, pipeline,
+                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+            )
+            self._add_items(int(cur.lastrowid or 0), doc_key, doc)
+            c.execute("COMMIT")
+            return doc_key
+        except BaseException:
+            if c.in_transaction:
+                c.execute("ROLLBACK")
+            raise
+
+    def _entity_id(self, key: str, type_: str, name: str, alias: str | None = None,
+                   language: str | None = None) -> int:
+        c = self.conn
+        c.execute("INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO "
+                  "NOTHING", (key, type_, name))
+        entity_id = int(c.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()[0])
+        if alias:
+            c.execute("INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?,?,?)",
+                      (entity_id, alias, language))
+        return entity_id
+
+    def _known_entity(self, key: str | None) -> int | None:
+        if key is None:
+            return None
+        row = self.conn.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise StoreError(f"an item refers to entity {key!r}, which no mention introduced")
+        return int(row[0])
+
+    def _add_items(self, doc_id: int, doc_key: str, doc: Document) -> None:
+        c = self.conn
+        for mention in doc.mentions:
+            entity_id = self._entity_id(mention.entity_key, mention.entity_type,
+                                        mention.entity_name, mention.text, doc.meta.language)
+            c.execute("INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text)"
+                      " VALUES (?,?,?,?,?)",
+                      (entity_id, doc_id, mention.span.start, mention.span.end, mention.text))
+        for quote in doc.quotes:
+            c.execute("INSERT INTO quotes (document_id, speaker_id, text, direct, date, start,"
+                      " end) VALUES (?,?,?,?,?,?,?)",
+                      (doc_id, self._known_entity(quote.speaker_key), quote.text,
+                       int(quote.direct), quote.date or doc.meta.published, quote.span.start,
+                       quote.span.end))
+        for event in doc.events:
+            cur = c.execute(
+                "INSERT INTO events (key, document_id, type, date, end_date, location_id, status,"
+                " attributes) VALUES (?,?,?,?,?,?,?,?)",
+                (f"{doc_key}#{event.key}", doc_id, event.type, event.date, event.end_date,
+                 self._known_entity(event.location_key), event.status,
+                 json.dumps(event.attributes, ensure_ascii=False)),
+            )
+            event_id = int(cur.lastrowid or 0)
+            for key in event.participant_keys:
+                c.execute("INSERT OR IGNORE INTO event_participants VALUES (?,?)",
+                          (event_id, self._known_entity(key)))
+            self._add_spans("event", event_id, doc_id, event.spans)
+        for fact in doc.facts:
+            cur = c.execute(
+                "INSERT INTO facts (document_id, subject_id, predicate, object_id, object_value,"
+                " qualifier, valid_from, valid_to, polarity, attributed_to)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (doc_id, self._known_entity(fact.subject_key), fact.predicate,
+                 self._known_entity(fact.object_key), fact.object_value, fact.qualifier,
+                 fact.valid_from, fact.valid_to, int(fact.polarity),
+                 self._known_entity(fact.attributed_to_key)),
+            )
+            self._add_spans("fact", int(cur.lastrowid or 0), doc_id, fact.spans)
+
+    def _add_spans(self, kind: str, item_id: int, doc_id: int, spans: list[Any]) -> None:
+        self.conn.executemany(
+            "INSERT INTO spans (item_kind, item_id, document_id, start, end) VALUES (?,?,?,?,?)",
+            [(kind, item_id, doc_id, s.start, s.end) for s in spans],
+        )
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
+                for t in TABLES}
+
+    def languages(self) -> dict[str, int]:
+        rows = self.conn.execute("SELECT language, COUNT(*) FROM documents GROUP BY language "
+                                 "ORDER BY COUNT(*) DESC")
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def integrity_check(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def iter_documents(self) -> Iterator[dict[str, Any]]:
+        for r in self.conn.execute(
+            "SELECT doc_key, language, title, published, source, authors, format, encoding,"
+            " place, sha256, version FROM documents ORDER BY id"
+        ):
+            yield {"id": r["doc_key"], "language": r["language"], "title": r["title"],
+                   "published": r["published"], "source": r["source"],
+                   "authors": json.loads(r["authors"]), "format": r["format"],
+                   "encoding": r["encoding"], "place": r["place"], "sha256": r["sha256"],
+                   "version": r["version"]}
+
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        entities = self.conn.execute("SELECT id, type, name FROM entities ORDER BY id")
+        for e in entities.fetchall():
+            aliases = [r[0] for r in self.conn.execute(
+                "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (e["id"],))]
+            mentions = [{"doc": r[0], "start": r[1], "end": r[2]} for r in self.conn.execute(
+                "SELECT d.doc_key, m.start, m.end FROM mentions m JOIN documents d ON"
+                " d.id = m.document_id WHERE m.entity_id = ? ORDER BY m.id", (e["id"],))]
+            yield {"id": f"e{e['id']}", "type": e["type"], "name": e["name"],
+                   "aliases": aliases, "mentions": mentions}
+
+    def _sources(self, kind: str, item_id: int) -> list[dict[str, Any]]:
+        return [{"doc": r[0], "start": r[1], "end": r[2]} for r in self.conn.execute(
+            "SELECT d.doc_key, s.start, s.end FROM spans s JOIN documents d ON d.id ="
+            " s.document_id WHERE s.item_kind = ? AND s.item_id = ? ORDER BY s.rowid",
+            (kind, item_id))]
+
+    def iter_events(self) -> Iterator[dict[str, Any]]:
+        for v in self.conn.execute("SELECT * FROM events ORDER BY id").fetchall():
+            participants = [f"e{r[0]}" for r in self.conn.execute(
+                "SELECT entity_id FROM event_participants WHERE event_id = ? ORDER BY rowid",
+                (v["id"],))]
+            yield {"id": f"v{v['id']}", "type": v["type"], "date": v["date"],
+                   "end_date": v["end_date"], "location": ref(v["location_id"]),
+                   "participants": participants, "status": v["status"],
+                   "attributes": json.loads(v["attributes"]),
+                   "sources": self._sources("event", v["id"])}
+
+    def iter_quotes(self) -> Iterator[dict[str, Any]]:
+        for q in self.conn.execute(
+            "SELECT q.*, d.doc_key FROM quotes q JOIN documents d ON d.id = q.document_id"
+            " ORDER BY q.id"
+        ):
+            yield {"id": f"q{q['id']}", "speaker": ref(q["speaker_id"]), "text": q["text"],
+                   "direct": bool(q["direct"]), "date": q["date"], "doc": q["doc_key"],
+                   "start": q["start"], "end": q["end"]}
+
+    def iter_facts(self) -> Iterator[dict[str, Any]]:
+        for f in self.conn.execute("SELECT * FROM facts ORDER BY id").fetchall():
+            obj: Any = ref(f["object_id"]) if f["object_id"] else {"value": f["object_value"]}
+            yield {"id": f"f{f['id']}", "subject": ref(f["subject_id"]),
+                   "predicate": f["predicate"], "object": obj, "qualifier": f["qualifier"],
+                   "valid_from": f["valid_from"], "valid_to": f["valid_to"],
+                   "polarity": bool(f["polarity"]), "attributed_to": ref(f["attributed_to"]),
+                   "sources": self._sources("fact", f["id"])}
+
+    def iter_conflicts(self) -> Iterator[dict[str, Any]]:
+        prefix = {"event": "v", "fact": "f", "quote": "q"}
+        for c in self.conn.execute("SELECT * FROM conflicts ORDER BY id").fetchall():
+            items = [f"{prefix[r[0]]}{r[1]}" for r in self.conn.execute(
+                "SELECT item_kind, item_id FROM conflict_items WHERE conflict_id = ?"
+                " ORDER BY rowid", (c["id"],))]
+            yield {"id": f"c{c['id']}", "kind": c["kind"], "facts": items,
+                   "explanation": c["explanation"]}
+
+
+def ref(entity_id: int | None) -> str | None:
+    """The export id of an entity row."""
+    return f"e{entity_id}" if entity_id is not None else None
