@@ -45,8 +45,7 @@ def main(codes: list[str]) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         write(folder / "months.tsv", "Month", forms(locale.months))
         # ISO weekday numbers: Monday = 1
-        write(folder / "weekdays.tsv", "Weekday",
-              {k: v + 1 for k, v in forms(locale.days).items()})
+        write(folder / "weekdays.tsv", "Weekday", {k: v + 1 for k, v in forms(locale.days).items()})
 
 
 if __name__ == "__main__":

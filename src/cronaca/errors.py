@@ -1,15 +1,15 @@
 """The exceptions cronaca raises.
 
-    CronacaError
-     ├── InputError                 a file cannot become a document (one line, names the file)
-     │    ├── UnreadableInputError   missing, a folder, no permission, a broken link
-     │    ├── EmptyInputError        no bytes, or only white space
-     │    ├── BinaryInputError       not text (NUL bytes, a PDF or image signature)
-     │    ├── TooLargeInputError     over the size limit
-     │    ├── UndecodableInputError  no common encoding fits
-     │    └── UnsupportedFormatError a file type cronaca does not read
-     ├── UnsupportedLanguageError   a language with no data folder
-     └── StoreError                 the SQLite store cannot be used
+CronacaError
+ ├── InputError                 a file cannot become a document (one line, names the file)
+ │    ├── UnreadableInputError   missing, a folder, no permission, a broken link
+ │    ├── EmptyInputError        no bytes, or only white space
+ │    ├── BinaryInputError       not text (NUL bytes, a PDF or image signature)
+ │    ├── TooLargeInputError     over the size limit
+ │    ├── UndecodableInputError  no common encoding fits
+ │    └── UnsupportedFormatError a file type cronaca does not read
+ ├── UnsupportedLanguageError   a language with no data folder
+ └── StoreError                 the SQLite store cannot be used
 """
 
 from __future__ import annotations
@@ -56,9 +56,7 @@ class UnsupportedLanguageError(CronacaError):
     """A language cronaca has no data for; lists the supported ones."""
 
     def __init__(self, code: str, supported: tuple[str, ...]) -> None:
-        super().__init__(
-            f"unsupported language {code!r} (supported: {', '.join(supported)})"
-        )
+        super().__init__(f"unsupported language {code!r} (supported: {', '.join(supported)})")
         self.code = code
         self.supported = supported
 

@@ -23,8 +23,17 @@ def test_offsets_copy_and_replace_map_back():
 
 def test_offsets_random_words_always_map_to_the_same_word():
     rng = random.Random(7)
-    words = ["alfa", "beta", "gamma", "delta", "\u00e9t\u00e9", "\u041c\u043e\u0441\u043a\u0432\u0430"]
-    original = "".join(rng.choice(words) + rng.choice([" ", "\n\n", "  ", "\u00ad "]) for _ in range(300))
+    words = [
+        "alfa",
+        "beta",
+        "gamma",
+        "delta",
+        "\u00e9t\u00e9",
+        "\u041c\u043e\u0441\u043a\u0432\u0430",
+    ]
+    original = "".join(
+        rng.choice(words) + rng.choice([" ", "\n\n", "  ", "\u00ad "]) for _ in range(300)
+    )
     b = MappedTextBuilder(original)
     for i, ch in enumerate(original):
         if ch == "\u00ad":

@@ -14,10 +14,20 @@ from cronaca.store.db import Store
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="json: the format of the evaluation schema (SCHEMA.md).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default="json",
+    show_default=True,
+    help="json: the format of the evaluation schema (SCHEMA.md).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of standard output.",
+)
 @click.pass_obj
 def command(settings: Settings, fmt: str, output: Path | None) -> None:
     """Export everything in the store."""

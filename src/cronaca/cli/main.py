@@ -24,9 +24,14 @@ class Group(click.Group):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="CRONACA_DB",
-              default=DEFAULT_DB, show_default=True,
-              help="The SQLite knowledge base (also $CRONACA_DB).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="CRONACA_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The SQLite knowledge base (also $CRONACA_DB).",
+)
 @click.version_option(package_name="cronaca")
 @click.pass_context
 def main(ctx: click.Context, db: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from cronaca.store.db import Store
 
+
 def sections(store: Store) -> dict[str, Iterator[dict[str, Any]]]:
     """The export's sections in order, each a lazy stream of rows."""
     return {

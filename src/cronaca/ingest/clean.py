@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar
 
 import ftfy
@@ -72,9 +73,11 @@ def clean_text(text: str, markdown: bool = False) -> tuple[MappedText, bool]:
     """Returns the cleaned view of `text` and whether its lines were hard-wrapped."""
     lines = split_lines(text)
     wrapped = is_hard_wrapped(lines)
-    joins = line_joins(lines, text) if wrapped else [
-        "\n\n" if b.blank_before else "\n" for b in lines[1:]
-    ]
+    joins = (
+        line_joins(lines, text)
+        if wrapped
+        else ["\n\n" if b.blank_before else "\n" for b in lines[1:]]
+    )
     fix_mojibake = bool(MOJIBAKE_HINT.search(text)) and ftfy.badness.is_bad(text)
     out = MappedTextBuilder(text)
     for i, line in enumerate(lines):
@@ -82,8 +85,7 @@ def clean_text(text: str, markdown: bool = False) -> tuple[MappedText, bool]:
         end = line.end - (join == DROP_HYPHEN)
         emit_line(out, text, line.start, end, markdown, fix_mojibake)
         if join is not None:
-            out.replace("" if join in (DROP_HYPHEN, KEEP_HYPHEN) else join, end,
-                        lines[i + 1].start)
+            out.replace("" if join in (DROP_HYPHEN, KEEP_HYPHEN) else join, end, lines[i + 1].start)
     return out.build(), wrapped
 
 
@@ -132,8 +134,7 @@ def is_hard_wrapped(lines: list[Line]) -> bool:
     if len(lines) < 4 or wrap_width(lines) > MAX_WRAP_WIDTH:
         return False
     inside = sum(
-        1 for a, b in zip(lines, lines[1:], strict=False)
-        if not a.text.endswith(tuple(TERMINAL)) or b.text[0].islower()
+        1 for a, b in pairwise(lines) if not a.text.endswith(tuple(TERMINAL)) or b.text[0].islower()
     )
     return inside >= MIN_WRAPPED_SHARE * (len(lines) - 1)
 
@@ -152,10 +153,13 @@ def line_joins(lines: list[Line], text: str) -> list[str]:
     vocabulary = {w.lower() for w in WORD.findall(text)}
     tests = line_regexes()
     joins = []
-    for a, b in zip(lines, lines[1:], strict=False):
-        if tests.byline.match(b.text) or (len(a.text) < SHORT_LINE * width and (
-            a.text.endswith(tuple(TERMINAL)) or (not b.text[0].islower() and ends_open(a.text))
-        )):
+    for a, b in pairwise(lines):
+        if tests.byline.match(b.text) or (
+            len(a.text) < SHORT_LINE * width
+            and (
+                a.text.endswith(tuple(TERMINAL)) or (not b.text[0].islower() and ends_open(a.text))
+            )
+        ):
             joins.append("\n\n")
             continue
         head, tail = TRAILING_HYPHEN.search(a.text), LEADING_WORD.match(b.text)
@@ -172,8 +176,9 @@ def line_joins(lines: list[Line], text: str) -> list[str]:
     return joins
 
 
-def emit_line(out: MappedTextBuilder, text: str, start: int, end: int, markdown: bool,
-              fix_mojibake: bool) -> None:
+def emit_line(
+    out: MappedTextBuilder, text: str, start: int, end: int, markdown: bool, fix_mojibake: bool
+) -> None:
     """Appends original[start:end], repaired token by token where needed."""
     segment = text[start:end]
     deletions = deletion_ranges(segment, markdown)
@@ -208,8 +213,9 @@ def deletion_ranges(segment: str, markdown: bool) -> list[tuple[int, int]]:
     return merged
 
 
-def emit_tokens(out: MappedTextBuilder, text: str, start: int, end: int,
-                fix_mojibake: bool) -> None:
+def emit_tokens(
+    out: MappedTextBuilder, text: str, start: int, end: int, fix_mojibake: bool
+) -> None:
     """Copies a stretch, replacing tokens that need Unicode normalization or mojibake repair."""
     # split on plain spaces only: mojibake of "à" ends in a no-break space ("Ã\xa0")
     for m in re.finditer(r"[^ \n]+|[ \n]+", text[start:end]):

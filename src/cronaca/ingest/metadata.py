@@ -54,7 +54,7 @@ def read_metadata(text: str, language: str) -> Metadata:
     regexes = metadata_regexes(language)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     head = lines[:HEAD_LINES]
-    tail = lines[max(HEAD_LINES, len(lines) - TAIL_LINES):]
+    tail = lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :]
     fields: dict[str, str] = {}
     dates: list[str] = []
     meta_lines: set[int] = set()
@@ -94,8 +94,9 @@ def find_title(head: list[str], meta_lines: set[int], kicker: re.Pattern[str]) -
     return None
 
 
-def outlet_near_byline(head: list[str], byline_at: int | None, meta_lines: set[int],
-                       title: str | None) -> str | None:
+def outlet_near_byline(
+    head: list[str], byline_at: int | None, meta_lines: set[int], title: str | None
+) -> str | None:
     """A short capitalised line just after or before the byline: the outlet's name."""
     if byline_at is None:
         return None
@@ -104,22 +105,30 @@ def outlet_near_byline(head: list[str], byline_at: int | None, meta_lines: set[i
             continue
         line = head[i].strip(" *_")
         words = line.split()
-        if (line and line != title and line[0].isupper() and len(words) <= MAX_OUTLET_WORDS
-                and not line.endswith(tuple(TERMINAL))):
+        if (
+            line
+            and line != title
+            and line[0].isupper()
+            and len(words) <= MAX_OUTLET_WORDS
+            and not line.endswith(tuple(TERMINAL))
+        ):
             return line
     return None
 
 
 def split_names(names: str, language: str) -> tuple[str, ...]:
-    """"Anna Rossi e Marco Bianchi" -> ("Anna Rossi", "Marco Bianchi")."""
+    """ "Anna Rossi e Marco Bianchi" -> ("Anna Rossi", "Marco Bianchi")."""
     if not names:
         return ()
     conj = alternation(load_lang(language).word_list("conjunction"))
     return tuple(n.strip() for n in re.split(rf"\s*(?:,|&|{conj})\s*", names) if n.strip())
 
 
-def parse_date(text: str, months: dict[str, int], language: str) -> tuple[int | None, int, int] | None:
+def parse_date(
+    text: str, months: dict[str, int], language: str
+) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of a byline or dateline date, or None."""
+    year: int | None
     if m := ISO.search(text):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := NUMERIC.search(text):

@@ -9,6 +9,7 @@ cleaned view are turned into offsets of the original with `to_original`.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -80,7 +81,7 @@ class MappedTextBuilder:
     def last_char(self) -> str:
         return self._parts[-1][-1] if self._parts and self._parts[-1] else ""
 
-    def copy(self, start: int, end: int, table: dict[int, int | str | None] | None = None) -> None:
+    def copy(self, start: int, end: int, table: Mapping[int, str] | None = None) -> None:
         """Appends original[start:end]; `table` may swap characters one for one (NBSP -> space)."""
         if end <= start:
             return

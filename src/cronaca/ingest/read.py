@@ -23,7 +23,7 @@ from cronaca.errors import (
     UnsupportedFormatError,
 )
 from cronaca.ingest.html import extract_html
-from cronaca.model import Document
+from cronaca.model import DocFormat, Document
 
 # Signatures of binary formats people are likely to drop into a news folder by mistake.
 MAGIC = (
@@ -65,8 +65,9 @@ def read_bytes(path: Path, name: str, settings: Settings) -> RawFile:
     """Reads a file's bytes after checking that it is a readable file within the size limit."""
     if path.suffix.lower() not in settings.suffixes:
         raise UnsupportedFormatError(
-            str(path), f"unsupported file type {path.suffix or '(none)'!r} "
-            f"(cronaca reads {', '.join(sorted(settings.suffixes))})"
+            str(path),
+            f"unsupported file type {path.suffix or '(none)'!r} "
+            f"(cronaca reads {', '.join(sorted(settings.suffixes))})",
         )
     try:
         size = path.stat().st_size
@@ -150,7 +151,7 @@ def same_decoding(data: bytes, encoding: str, text: str) -> bool:
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return bad.decode("cp1252", errors="replace").replace("\ufffd", "?"), exc.end
 
 
@@ -166,11 +167,21 @@ def read_document(raw: RawFile) -> Document:
     if raw.path.suffix.lower() in HTML_SUFFIXES:
         main_text, markup_meta = extract_html(text, str(raw.path))
         return Document(
-            name=raw.name, text=main_text, sha256=raw.sha256, format="html", encoding=encoding,
-            path=str(raw.path), raw=text, markup_meta=markup_meta,
+            name=raw.name,
+            text=main_text,
+            sha256=raw.sha256,
+            format="html",
+            encoding=encoding,
+            path=str(raw.path),
+            raw=text,
+            markup_meta=markup_meta,
         )
-    fmt = "markdown" if raw.path.suffix.lower() in {".md", ".markdown"} else "text"
+    fmt: DocFormat = "markdown" if raw.path.suffix.lower() in {".md", ".markdown"} else "text"
     return Document(
-        name=raw.name, text=text, sha256=raw.sha256, format=fmt, encoding=encoding,
+        name=raw.name,
+        text=text,
+        sha256=raw.sha256,
+        format=fmt,
+        encoding=encoding,
         path=str(raw.path),
     )

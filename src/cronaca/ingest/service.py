@@ -40,8 +40,10 @@ class IngestReport:
         return [o for o in self.outcomes if o.status == "failed"]
 
     def summary(self) -> str:
-        return (f"added {self.count('added')}, unchanged {self.count('unchanged')}, "
-                f"failed {self.count('failed')}")
+        return (
+            f"added {self.count('added')}, unchanged {self.count('unchanged')}, "
+            f"failed {self.count('failed')}"
+        )
 
 
 def build_pipeline(settings: Settings) -> Pipeline:
@@ -65,8 +67,9 @@ def discover(paths: Iterable[Path], settings: Settings) -> Iterator[tuple[Path, 
             yield root, root.name
 
 
-def ingest_file(store: Store, pipeline: Pipeline, path: Path, name: str,
-                settings: Settings) -> Outcome:
+def ingest_file(
+    store: Store, pipeline: Pipeline, path: Path, name: str, settings: Settings
+) -> Outcome:
     """Reads, processes and stores one file; never raises for a bad file."""
     try:
         raw = read_bytes(path, name, settings)
@@ -82,14 +85,16 @@ def ingest_file(store: Store, pipeline: Pipeline, path: Path, name: str,
     return Outcome(str(path), "added", doc_key)
 
 
-def ingest_paths(store: Store, paths: Iterable[Path], settings: Settings,
-                 progress: bool = False) -> IngestReport:
+def ingest_paths(
+    store: Store, paths: Iterable[Path], settings: Settings, progress: bool = False
+) -> IngestReport:
     """Ingests every file below `paths`; bad files are reported, the rest go on."""
     files = list(discover(paths, settings))
     pipeline = build_pipeline(settings)
     report = IngestReport()
-    bar = tqdm(files, desc="ingest", unit="doc", disable=not progress or len(files) < 2,
-               leave=False)
+    bar = tqdm(
+        files, desc="ingest", unit="doc", disable=not progress or len(files) < 2, leave=False
+    )
     for path, name in bar:
         report.outcomes.append(ingest_file(store, pipeline, path, name, settings))
     return report

@@ -31,7 +31,9 @@ def date_regex(lang: LangData, months: dict[str, int]) -> str:
     weekday = alternation(lang.weekdays)
     join = alternation(lang.word_list("date_join"))
     day = r"\d{1,2}(?:°|º|er|\.)?"
-    day_first = rf"(?:{weekday}\.?,?\s+)?{day}\s+(?:{join}\s+)?{month}\.?(?:,?\s+(?:{join}\s+)?\d{{4}})?"
+    day_first = (
+        rf"(?:{weekday}\.?,?\s+)?{day}\s+(?:{join}\s+)?{month}\.?(?:,?\s+(?:{join}\s+)?\d{{4}})?"
+    )
     month_first = rf"(?:{weekday},?\s+)?{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     numeric = r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
     return rf"(?:{day_first}|{month_first}|{numeric})"
@@ -86,7 +88,8 @@ class LineRegexes:
 
     def is_junk(self, line: str) -> bool:
         return bool(
-            self.junk_start.match(line) or self.junk_anywhere.search(line)
+            self.junk_start.match(line)
+            or self.junk_anywhere.search(line)
             or self.page_footer.match(line)
         )
 
@@ -120,4 +123,3 @@ def expand(template: str, fill: dict[str, str]) -> str:
         return fill.get(m.group(1), m.group(0))
 
     return re.sub(r"\{([A-Z_]+)\}", sub, template)
-

@@ -20,8 +20,7 @@ from cronaca.errors import StoreError
 from cronaca.model import Document
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-TABLES = ("documents", "entities", "aliases", "mentions", "events", "quotes", "facts",
-          "conflicts")
+TABLES = ("documents", "entities", "aliases", "mentions", "events", "quotes", "facts", "conflicts")
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -52,8 +51,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -89,8 +89,9 @@ class Store:
 
     def find_sha(self, sha256: str) -> str | None:
         """The doc_key of the document with these bytes, if stored."""
-        row = self.conn.execute("SELECT doc_key FROM documents WHERE sha256 = ?",
-                                (sha256,)).fetchone()
+        row = self.conn.execute(
+            "SELECT doc_key FROM documents WHERE sha256 = ?", (sha256,)
+        ).fetchone()
         return str(row[0]) if row else None
 
     def add_document(self, doc: Document, pipeline: str) -> str | None:
@@ -102,8 +103,9 @@ class Store:
             if c.execute("SELECT 1 FROM documents WHERE sha256 = ?", (doc.sha256,)).fetchone():
                 c.execute("ROLLBACK")
                 return None
-            row = c.execute("SELECT MAX(version) FROM documents WHERE name = ?",
-                            (doc.name,)).fetchone()
+            row = c.execute(
+                "SELECT MAX(version) FROM documents WHERE name = ?", (doc.name,)
+            ).fetchone()
             version = (row[0] or 0) + 1
             doc_key = doc.name if version == 1 else f"{doc.name}@v{version}"
             m = doc.meta
@@ -111,10 +113,25 @@ class Store:
                 "INSERT INTO documents (doc_key, name, version, sha256, path, format, encoding,"
                 " language, title, source, authors, published, place, text, raw, pipeline,"
                 " ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc_key, doc.name, version, doc.sha256, doc.path, doc.format, doc.encoding,
-                 m.language, m.title, m.source, json.dumps(list(m.authors), ensure_ascii=False),
-                 m.published, m.place, doc.text, doc.raw, pipeline,
-                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+                (
+                    doc_key,
+                    doc.name,
+                    version,
+                    doc.sha256,
+                    doc.path,
+                    doc.format,
+                    doc.encoding,
+                    m.language,
+                    m.title,
+                    m.source,
+                    json.dumps(list(m.authors), ensure_ascii=False),
+                    m.published,
+                    m.place,
+                    doc.text,
+                    doc.raw,
+                    pipeline,
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                ),
             )
             self._add_items(int(cur.lastrowid or 0), doc_key, doc)
             c.execute("COMMIT")
@@ -124,15 +141,20 @@ class Store:
                 c.execute("ROLLBACK")
             raise
 
-    def _entity_id(self, key: str, type_: str, name: str, alias: str | None = None,
-                   language: str | None = None) -> int:
+    def _entity_id(
+        self, key: str, type_: str, name: str, alias: str | None = None, language: str | None = None
+    ) -> int:
         c = self.conn
-        c.execute("INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO "
-                  "NOTHING", (key, type_, name))
+        c.execute(
+            "INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO NOTHING",
+            (key, type_, name),
+        )
         entity_id = int(c.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()[0])
         if alias:
-            c.execute("INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?,?,?)",
-                      (entity_id, alias, language))
+            c.execute(
+                "INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?,?,?)",
+                (entity_id, alias, language),
+            )
         return entity_id
 
     def _known_entity(self, key: str | None) -> int | None:
@@ -146,39 +168,71 @@ class Store:
     def _add_items(self, doc_id: int, doc_key: str, doc: Document) -> None:
         c = self.conn
         for mention in doc.mentions:
-            entity_id = self._entity_id(mention.entity_key, mention.entity_type,
-                                        mention.entity_name, mention.text, doc.meta.language)
-            c.execute("INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text)"
-                      " VALUES (?,?,?,?,?)",
-                      (entity_id, doc_id, mention.span.start, mention.span.end, mention.text))
+            entity_id = self._entity_id(
+                mention.entity_key,
+                mention.entity_type,
+                mention.entity_name,
+                mention.text,
+                doc.meta.language,
+            )
+            c.execute(
+                "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text)"
+                " VALUES (?,?,?,?,?)",
+                (entity_id, doc_id, mention.span.start, mention.span.end, mention.text),
+            )
         for quote in doc.quotes:
-            c.execute("INSERT INTO quotes (document_id, speaker_id, text, direct, date, start,"
-                      " end) VALUES (?,?,?,?,?,?,?)",
-                      (doc_id, self._known_entity(quote.speaker_key), quote.text,
-                       int(quote.direct), quote.date or doc.meta.published, quote.span.start,
-                       quote.span.end))
+            c.execute(
+                "INSERT INTO quotes (document_id, speaker_id, text, direct, date, start,"
+                " end) VALUES (?,?,?,?,?,?,?)",
+                (
+                    doc_id,
+                    self._known_entity(quote.speaker_key),
+                    quote.text,
+                    int(quote.direct),
+                    quote.date or doc.meta.published,
+                    quote.span.start,
+                    quote.span.end,
+                ),
+            )
         for event in doc.events:
             cur = c.execute(
                 "INSERT INTO events (key, document_id, type, date, end_date, location_id, status,"
                 " attributes) VALUES (?,?,?,?,?,?,?,?)",
-                (f"{doc_key}#{event.key}", doc_id, event.type, event.date, event.end_date,
-                 self._known_entity(event.location_key), event.status,
-                 json.dumps(event.attributes, ensure_ascii=False)),
+                (
+                    f"{doc_key}#{event.key}",
+                    doc_id,
+                    event.type,
+                    event.date,
+                    event.end_date,
+                    self._known_entity(event.location_key),
+                    event.status,
+                    json.dumps(event.attributes, ensure_ascii=False),
+                ),
             )
             event_id = int(cur.lastrowid or 0)
             for key in event.participant_keys:
-                c.execute("INSERT OR IGNORE INTO event_participants VALUES (?,?)",
-                          (event_id, self._known_entity(key)))
+                c.execute(
+                    "INSERT OR IGNORE INTO event_participants VALUES (?,?)",
+                    (event_id, self._known_entity(key)),
+                )
             self._add_spans("event", event_id, doc_id, event.spans)
         for fact in doc.facts:
             cur = c.execute(
                 "INSERT INTO facts (document_id, subject_id, predicate, object_id, object_value,"
                 " qualifier, valid_from, valid_to, polarity, attributed_to)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (doc_id, self._known_entity(fact.subject_key), fact.predicate,
-                 self._known_entity(fact.object_key), fact.object_value, fact.qualifier,
-                 fact.valid_from, fact.valid_to, int(fact.polarity),
-                 self._known_entity(fact.attributed_to_key)),
+                (
+                    doc_id,
+                    self._known_entity(fact.subject_key),
+                    fact.predicate,
+                    self._known_entity(fact.object_key),
+                    fact.object_value,
+                    fact.qualifier,
+                    fact.valid_from,
+                    fact.valid_to,
+                    int(fact.polarity),
+                    self._known_entity(fact.attributed_to_key),
+                ),
             )
             self._add_spans("fact", int(cur.lastrowid or 0), doc_id, fact.spans)
 
@@ -192,12 +246,14 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
-        return {t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0])
-                for t in TABLES}
+        return {
+            t: int(self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in TABLES
+        }
 
     def languages(self) -> dict[str, int]:
-        rows = self.conn.execute("SELECT language, COUNT(*) FROM documents GROUP BY language "
-                                 "ORDER BY COUNT(*) DESC")
+        rows = self.conn.execute(
+            "SELECT language, COUNT(*) FROM documents GROUP BY language ORDER BY COUNT(*) DESC"
+        )
         return {str(r[0]): int(r[1]) for r in rows}
 
     def integrity_check(self) -> str:
@@ -208,66 +264,125 @@ class Store:
             "SELECT doc_key, language, title, published, source, authors, format, encoding,"
             " place, sha256, version FROM documents ORDER BY id"
         ):
-            yield {"id": r["doc_key"], "language": r["language"], "title": r["title"],
-                   "published": r["published"], "source": r["source"],
-                   "authors": json.loads(r["authors"]), "format": r["format"],
-                   "encoding": r["encoding"], "place": r["place"], "sha256": r["sha256"],
-                   "version": r["version"]}
+            yield {
+                "id": r["doc_key"],
+                "language": r["language"],
+                "title": r["title"],
+                "published": r["published"],
+                "source": r["source"],
+                "authors": json.loads(r["authors"]),
+                "format": r["format"],
+                "encoding": r["encoding"],
+                "place": r["place"],
+                "sha256": r["sha256"],
+                "version": r["version"],
+            }
 
     def iter_entities(self) -> Iterator[dict[str, Any]]:
         entities = self.conn.execute("SELECT id, type, name FROM entities ORDER BY id")
         for e in entities.fetchall():
-            aliases = [r[0] for r in self.conn.execute(
-                "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (e["id"],))]
-            mentions = [{"doc": r[0], "start": r[1], "end": r[2]} for r in self.conn.execute(
-                "SELECT d.doc_key, m.start, m.end FROM mentions m JOIN documents d ON"
-                " d.id = m.document_id WHERE m.entity_id = ? ORDER BY m.id", (e["id"],))]
-            yield {"id": f"e{e['id']}", "type": e["type"], "name": e["name"],
-                   "aliases": aliases, "mentions": mentions}
+            aliases = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (e["id"],)
+                )
+            ]
+            mentions = [
+                {"doc": r[0], "start": r[1], "end": r[2]}
+                for r in self.conn.execute(
+                    "SELECT d.doc_key, m.start, m.end FROM mentions m JOIN documents d ON"
+                    " d.id = m.document_id WHERE m.entity_id = ? ORDER BY m.id",
+                    (e["id"],),
+                )
+            ]
+            yield {
+                "id": f"e{e['id']}",
+                "type": e["type"],
+                "name": e["name"],
+                "aliases": aliases,
+                "mentions": mentions,
+            }
 
     def _sources(self, kind: str, item_id: int) -> list[dict[str, Any]]:
-        return [{"doc": r[0], "start": r[1], "end": r[2]} for r in self.conn.execute(
-            "SELECT d.doc_key, s.start, s.end FROM spans s JOIN documents d ON d.id ="
-            " s.document_id WHERE s.item_kind = ? AND s.item_id = ? ORDER BY s.rowid",
-            (kind, item_id))]
+        return [
+            {"doc": r[0], "start": r[1], "end": r[2]}
+            for r in self.conn.execute(
+                "SELECT d.doc_key, s.start, s.end FROM spans s JOIN documents d ON d.id ="
+                " s.document_id WHERE s.item_kind = ? AND s.item_id = ? ORDER BY s.rowid",
+                (kind, item_id),
+            )
+        ]
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
         for v in self.conn.execute("SELECT * FROM events ORDER BY id").fetchall():
-            participants = [f"e{r[0]}" for r in self.conn.execute(
-                "SELECT entity_id FROM event_participants WHERE event_id = ? ORDER BY rowid",
-                (v["id"],))]
-            yield {"id": f"v{v['id']}", "type": v["type"], "date": v["date"],
-                   "end_date": v["end_date"], "location": ref(v["location_id"]),
-                   "participants": participants, "status": v["status"],
-                   "attributes": json.loads(v["attributes"]),
-                   "sources": self._sources("event", v["id"])}
+            participants = [
+                f"e{r[0]}"
+                for r in self.conn.execute(
+                    "SELECT entity_id FROM event_participants WHERE event_id = ? ORDER BY rowid",
+                    (v["id"],),
+                )
+            ]
+            yield {
+                "id": f"v{v['id']}",
+                "type": v["type"],
+                "date": v["date"],
+                "end_date": v["end_date"],
+                "location": ref(v["location_id"]),
+                "participants": participants,
+                "status": v["status"],
+                "attributes": json.loads(v["attributes"]),
+                "sources": self._sources("event", v["id"]),
+            }
 
     def iter_quotes(self) -> Iterator[dict[str, Any]]:
         for q in self.conn.execute(
             "SELECT q.*, d.doc_key FROM quotes q JOIN documents d ON d.id = q.document_id"
             " ORDER BY q.id"
         ):
-            yield {"id": f"q{q['id']}", "speaker": ref(q["speaker_id"]), "text": q["text"],
-                   "direct": bool(q["direct"]), "date": q["date"], "doc": q["doc_key"],
-                   "start": q["start"], "end": q["end"]}
+            yield {
+                "id": f"q{q['id']}",
+                "speaker": ref(q["speaker_id"]),
+                "text": q["text"],
+                "direct": bool(q["direct"]),
+                "date": q["date"],
+                "doc": q["doc_key"],
+                "start": q["start"],
+                "end": q["end"],
+            }
 
     def iter_facts(self) -> Iterator[dict[str, Any]]:
         for f in self.conn.execute("SELECT * FROM facts ORDER BY id").fetchall():
             obj: Any = ref(f["object_id"]) if f["object_id"] else {"value": f["object_value"]}
-            yield {"id": f"f{f['id']}", "subject": ref(f["subject_id"]),
-                   "predicate": f["predicate"], "object": obj, "qualifier": f["qualifier"],
-                   "valid_from": f["valid_from"], "valid_to": f["valid_to"],
-                   "polarity": bool(f["polarity"]), "attributed_to": ref(f["attributed_to"]),
-                   "sources": self._sources("fact", f["id"])}
+            yield {
+                "id": f"f{f['id']}",
+                "subject": ref(f["subject_id"]),
+                "predicate": f["predicate"],
+                "object": obj,
+                "qualifier": f["qualifier"],
+                "valid_from": f["valid_from"],
+                "valid_to": f["valid_to"],
+                "polarity": bool(f["polarity"]),
+                "attributed_to": ref(f["attributed_to"]),
+                "sources": self._sources("fact", f["id"]),
+            }
 
     def iter_conflicts(self) -> Iterator[dict[str, Any]]:
         prefix = {"event": "v", "fact": "f", "quote": "q"}
         for c in self.conn.execute("SELECT * FROM conflicts ORDER BY id").fetchall():
-            items = [f"{prefix[r[0]]}{r[1]}" for r in self.conn.execute(
-                "SELECT item_kind, item_id FROM conflict_items WHERE conflict_id = ?"
-                " ORDER BY rowid", (c["id"],))]
-            yield {"id": f"c{c['id']}", "kind": c["kind"], "facts": items,
-                   "explanation": c["explanation"]}
+            items = [
+                f"{prefix[r[0]]}{r[1]}"
+                for r in self.conn.execute(
+                    "SELECT item_kind, item_id FROM conflict_items WHERE conflict_id = ?"
+                    " ORDER BY rowid",
+                    (c["id"],),
+                )
+            ]
+            yield {
+                "id": f"c{c['id']}",
+                "kind": c["kind"],
+                "facts": items,
+                "explanation": c["explanation"],
+            }
 
 
 def ref(entity_id: int | None) -> str | None:

@@ -11,21 +11,23 @@ def pdf_dump(lines: list[str]) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-WRAPPED = pdf_dump([
-    "Politica - Europa: Il consiglio di Valdoria approva",
-    "il nuovo trattato",
-    "Lunaria (Valdoria) - 3 mar 2026 (Agenzia Orsa) Il consiglio federale della Repubblica di",
-    "Valdoria ha approvato oggi il trattato di cooperazione con le province del nord, dopo una",
-    "lunga discussione sulla ripartizione dei fondi. Il presidente Aldo Ferrante ha detto che la",
-    "decisione \"apre una fase nuova\" per la coope-",
-    "razione militare-economica tra le regioni.",
-    "Pagina 1 di 2",
-    "AGENZIA ORSA - NOTIZIARIO",
-    "La ratifica arriverà il prossimo anno, ha spiegato il ministro degli Esteri Carla Venturi, che",
-    "ha definito l'accordo militare-",
-    "economico un passo atteso da tempo.",
-    "di Marta Galli Martedì 3 Marzo 2026",
-])
+WRAPPED = pdf_dump(
+    [
+        "Politica - Europa: Il consiglio di Valdoria approva",
+        "il nuovo trattato",
+        "Lunaria (Valdoria) - 3 mar 2026 (Agenzia Orsa) Il consiglio federale della Repubblica di",
+        "Valdoria ha approvato oggi il trattato di cooperazione con le province del nord, dopo una",
+        "lunga discussione sulla ripartizione dei fondi. Il presidente Aldo Ferrante ha detto che la",
+        'decisione "apre una fase nuova" per la coope-',
+        "razione militare-economica tra le regioni.",
+        "Pagina 1 di 2",
+        "AGENZIA ORSA - NOTIZIARIO",
+        "La ratifica arriverà il prossimo anno, ha spiegato il ministro degli Esteri Carla Venturi, che",
+        "ha definito l'accordo militare-",
+        "economico un passo atteso da tempo.",
+        "di Marta Galli Martedì 3 Marzo 2026",
+    ]
+)
 
 
 def test_clean_unwraps_pdf_lines_into_paragraphs():
@@ -63,7 +65,7 @@ def test_clean_drops_srcset_junk_and_keeps_curly_quotes():
         f"https://cdn.example.com/image/fetch/w_{w},c_limit,f_webp/https%3A%2F%2Fimg%2F{w}.png {w}w"
         for w in (424, 848, 1272)
     )
-    text = f"Titolo\n\n{junk}\" sizes=\"100vw\" />\n\nL’ufficio ha detto: “Sì”.\n"
+    text = f'Titolo\n\n{junk}" sizes="100vw" />\n\nL’ufficio ha detto: “Sì”.\n'
     view, _ = clean_text(text)
     assert "cdn.example.com" not in view.text
     assert "L’ufficio ha detto: “Sì”." in view.text
@@ -88,10 +90,16 @@ def test_clean_repairs_characters_and_maps_every_word_back(original, expected):
 def test_clean_strips_markdown_syntax():
     text = "# Titolo\n\n*Por Ana Ruiz* · 3 de marzo\n\nVer [la declaración](https://x.example/d) hoy.\n"
     view, _ = clean_text(text, markdown=True)
-    assert view.text.split("\n\n") == ["Titolo", "Por Ana Ruiz · 3 de marzo", "Ver la declaración hoy."]
+    assert view.text.split("\n\n") == [
+        "Titolo",
+        "Por Ana Ruiz · 3 de marzo",
+        "Ver la declaración hoy.",
+    ]
 
 
-@pytest.mark.parametrize("path", sorted(p for p in EXAMPLES.rglob("*") if p.suffix in {".txt", ".md"}))
+@pytest.mark.parametrize(
+    "path", sorted(p for p in EXAMPLES.rglob("*") if p.suffix in {".txt", ".md"})
+)
 def test_clean_examples_every_word_maps_back_to_itself(path):
     raw = path.read_bytes()
     text = raw.decode("cp1251") if "ru/" in path.as_posix() else raw.decode("utf-8")
