@@ -13,6 +13,9 @@ from cronaca.model import Document
 # refused; below it, the best supported language is taken (short or mixed texts).
 UNSUPPORTED_CONFIDENCE = 0.9
 MIN_CHARS_TO_REFUSE = 80
+# The identifier's cost grows with the text; 1,500 characters decide as well as a whole
+# article (all examples and seeds agree) at half the cost.
+SAMPLE_CHARS = 1500
 
 
 @cache
@@ -25,7 +28,7 @@ def identifier() -> Any:
 
 def identify_language(text: str, supported: tuple[str, ...]) -> tuple[str, float]:
     """Returns (ISO 639-1 code, probability); the code may be unsupported."""
-    ranked: list[tuple[str, float]] = identifier().rank(text)
+    ranked: list[tuple[str, float]] = identifier().rank(text[:SAMPLE_CHARS])
     best, p_best = ranked[0]
     if best in supported:
         return best, p_best
