@@ -41,11 +41,12 @@ class Metadata:
 class Mention:
     """A stretch of text naming an entity (filled by the entity stage)."""
 
-    span: Span
-    text: str
+    span: Span  # in the original text
+    text: str  # the name as it reads in the cleaned view (line breaks and hyphenation undone)
     entity_key: str
     entity_type: EntityType
     entity_name: str
+    role: str | None = None  # for a person: the position code of the title beside the name
 
 
 @dataclass

@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from cronaca.config import Settings
 from cronaca.errors import InputError
+from cronaca.extract.entities import ExtractEntities
 from cronaca.ingest.clean import CleanText
 from cronaca.ingest.language import DetectLanguage
 from cronaca.ingest.metadata import ReadMetadata
@@ -48,7 +49,9 @@ class IngestReport:
 
 def build_pipeline(settings: Settings) -> Pipeline:
     """The stages every document goes through, in order."""
-    return Pipeline([CleanText(), DetectLanguage(settings.language), ReadMetadata()])
+    return Pipeline(
+        [CleanText(), DetectLanguage(settings.language), ReadMetadata(), ExtractEntities()]
+    )
 
 
 def discover(paths: Iterable[Path], settings: Settings) -> Iterator[tuple[Path, str]]:

@@ -16,7 +16,7 @@ from cronaca.errors import UnsupportedLanguageError
 
 LANG_DIR = Path(__file__).parent
 SHARED = "xx"
-REQUIRED_FILES = ("months.tsv", "weekdays.tsv", "metadata.tsv")
+REQUIRED_FILES = ("months.tsv", "weekdays.tsv", "metadata.tsv", "titles.tsv", "entity_cues.tsv")
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,9 @@ class LangData:
     code: str
     months: dict[str, int]
     weekdays: dict[str, int]
-    words: dict[str, tuple[str, ...]]
+    words: dict[str, tuple[str, ...]]  # metadata.tsv and entity_cues.tsv, by kind
     patterns: tuple[tuple[str, str], ...] = field(default=())
+    titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (position, scope)
 
     def word_list(self, kind: str) -> tuple[str, ...]:
         return self.words.get(kind, ())
@@ -64,17 +65,20 @@ def load_lang(code: str) -> LangData:
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     words: dict[str, list[str]] = {}
+    titles: dict[str, tuple[str, str]] = {}
     for folder in (LANG_DIR / SHARED, LANG_DIR / code):
         for form, number in read_rows(folder / "months.tsv"):
             months[form.lower()] = int(number)
         for form, number in read_rows(folder / "weekdays.tsv"):
             weekdays[form.lower()] = int(number)
-        for row in read_rows(folder / "metadata.tsv"):
+        for row in [*read_rows(folder / "metadata.tsv"), *read_rows(folder / "entity_cues.tsv")]:
             kind, value = row[0], row[1]
             if kind == "month":  # a hand-kept month form: month <form> <number>
                 months[value.lower()] = int(row[2])
             else:
                 words.setdefault(kind, []).append(value)
+        for row in read_rows(folder / "titles.tsv"):
+            titles[row[0].lower()] = (row[1], row[2] if len(row) > 2 else "any")
     patterns = tuple((row[0], row[1]) for row in read_rows(LANG_DIR / SHARED / "patterns.tsv"))
     patterns += tuple((row[0], row[1]) for row in read_rows(LANG_DIR / code / "patterns.tsv"))
     return LangData(
@@ -83,4 +87,5 @@ def load_lang(code: str) -> LangData:
         weekdays=weekdays,
         words={k: tuple(v) for k, v in words.items()},
         patterns=patterns,
+        titles=titles,
     )

@@ -176,9 +176,16 @@ class Store:
                 doc.meta.language,
             )
             c.execute(
-                "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text)"
-                " VALUES (?,?,?,?,?)",
-                (entity_id, doc_id, mention.span.start, mention.span.end, mention.text),
+                "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, role)"
+                " VALUES (?,?,?,?,?,?)",
+                (
+                    entity_id,
+                    doc_id,
+                    mention.span.start,
+                    mention.span.end,
+                    mention.text,
+                    mention.role,
+                ),
             )
         for quote in doc.quotes:
             c.execute(

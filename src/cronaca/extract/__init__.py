@@ -1,0 +1,1 @@
+"""Extraction stages: entities (and, next, dates, quotes, events, facts)."""

@@ -1,0 +1,90 @@
+"""A language's entity cues compiled for fast lookups: titles, stop words, given names,
+organization heads, location prepositions (all from lang/<code>/titles.tsv, entity_cues.tsv)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from cronaca.kb.fold import fold
+from cronaca.kb.loader import demonyms, given_names
+from cronaca.lang.loader import load_lang
+from cronaca.lang.regex import alternation
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    start: int
+    end: int
+    position: str
+    scope: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Cues:
+    code: str
+    title_regex: re.Pattern[str]
+    titles: dict[str, tuple[str, str]]
+    stop: frozenset[str]  # folded capitalised words that are not names
+    given_names: frozenset[str]
+    org_heads: frozenset[str]  # capitalised words that start organization names
+    org_nouns: frozenset[str]  # lower-case nouns before an organization's name
+    place_heads: frozenset[str]  # capitalised words that start place names (Mar, Lake)
+    org_tails: frozenset[str]  # capitalised words that end organization names (Press)
+    place_tails: frozenset[str]  # capitalised words that end place names (Sea)
+    location_preps: frozenset[str]
+    location_heads: frozenset[str]  # nouns before "of <place>" (residenza, city)
+    conjunctions: frozenset[str]
+    person_prefixes: frozenset[str]
+    particles: frozenset[str]  # lower-case words inside names: de, van, von
+    connectors: frozenset[str]  # lower-case words inside organization names: of, degli, für
+    surname_suffix: re.Pattern[str]
+    demonyms: dict[str, str]  # adjective or demonym -> ISO code
+
+    def find_titles(self, text: str) -> list[TitleMatch]:
+        found = []
+        for m in self.title_regex.finditer(text):
+            position, scope = self.titles[" ".join(m.group(0).lower().split())]
+            found.append(TitleMatch(m.start(), m.end(), position, scope, m.group(0)))
+        return found
+
+
+def lowered(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+@cache
+def load_cues(code: str) -> Cues:
+    lang = load_lang(code)
+    months_days = set(lang.months) | set(lang.weekdays)
+    titles = {form: value for form, value in lang.titles.items()}
+    suffixes = lang.word_list("surname_suffix")
+    stop = lowered(lang.word_list("stop_capitalized")) | lowered(tuple(months_days))
+    org_heads = lowered(lang.word_list("org_head"))
+    place_heads = lowered(lang.word_list("place_head"))
+    # the given-name list of the language, widened by a large multilingual one
+    given = lowered(lang.word_list("given_name")) | (given_names() - stop - org_heads - place_heads)
+    return Cues(
+        code=code,
+        title_regex=re.compile(alternation(titles)) if titles else re.compile("(?!)"),
+        titles=titles,
+        stop=stop,
+        given_names=given,
+        org_heads=org_heads,
+        org_nouns=lowered(lang.word_list("org_noun")) | org_heads,
+        place_heads=place_heads,
+        org_tails=lowered(lang.word_list("org_tail")),
+        place_tails=lowered(lang.word_list("place_tail")),
+        location_preps=lowered(lang.word_list("location_prep")),
+        location_heads=lowered(lang.word_list("location_head")),
+        conjunctions=lowered(lang.word_list("conjunction")),
+        person_prefixes=lowered(lang.word_list("person_prefix")),
+        particles=lowered(lang.word_list("name_particle")),
+        connectors=lowered(lang.word_list("org_connector")),
+        surname_suffix=re.compile(
+            "(?:" + "|".join(re.escape(s) for s in suffixes) + ")$" if suffixes else "(?!)"
+        ),
+        demonyms=demonyms(),
+    )
