@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from anyascii import anyascii
+
 from cronaca.kb.fold import fold
 from cronaca.kb.loader import demonyms, given_names
 from cronaca.lang.loader import load_lang
@@ -37,11 +39,21 @@ class Cues:
     location_preps: frozenset[str]
     location_heads: frozenset[str]  # nouns before "of <place>" (residenza, city)
     conjunctions: frozenset[str]
+    document_heads: frozenset[str]  # nouns naming documents: piano, declaration, договор
+    document_adjectives: frozenset[str]  # finale, joint
+    document_preps: frozenset[str]  # per, for, о: open a document name's complement
     person_prefixes: frozenset[str]
     particles: frozenset[str]  # lower-case words inside names: de, van, von
     connectors: frozenset[str]  # lower-case words inside organization names: of, degli, für
     surname_suffix: re.Pattern[str]
     demonyms: dict[str, str]  # adjective or demonym -> ISO code
+
+    def is_given_name(self, word: str) -> bool:
+        """A given name, in any script: "Томас" is looked up as "Tomas" too."""
+        folded = fold(word)
+        return folded in self.given_names or (
+            not folded.isascii() and fold(anyascii(word)) in self.given_names
+        )
 
     def find_titles(self, text: str) -> list[TitleMatch]:
         found = []
@@ -80,6 +92,9 @@ def load_cues(code: str) -> Cues:
         location_preps=lowered(lang.word_list("location_prep")),
         location_heads=lowered(lang.word_list("location_head")),
         conjunctions=lowered(lang.word_list("conjunction")),
+        document_heads=lowered(lang.word_list("document_head")),
+        document_adjectives=lowered(lang.word_list("document_adjective")),
+        document_preps=lowered(lang.word_list("document_prep")),
         person_prefixes=lowered(lang.word_list("person_prefix")),
         particles=lowered(lang.word_list("name_particle")),
         connectors=lowered(lang.word_list("org_connector")),

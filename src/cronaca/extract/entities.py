@@ -30,8 +30,11 @@ MAX_NAME_TOKENS = 4
 MAX_TITLE_GAP = 6  # tokens between a title and the name it introduces
 ACRONYM = re.compile(r"\(([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,9})\)")
 MAX_LONG_FORM = 10  # tokens looked back from an acronym for its long form
+MAX_DOCUMENT_WORDS = 8  # words of a document name's complement
+MIN_DOCUMENT_COMPLEMENT = 2  # "piano per lo sviluppo ...", not "piano per lo"
 MIN_COMPOUND_HEAD = 5  # "Sicherheitsorganisation" ends with the head "organisation"
 COMMON_ZIPF = 4.0  # wordfreq's Zipf scale: 4 is once per 10,000 words
+FUNCTION_ZIPF = 5.5  # as frequent as "fino", "al", "the": function words
 
 
 @dataclass
@@ -94,6 +97,8 @@ def find_entities(text: str, cues: Cues, doc: Document | None = None) -> list[Fo
         add(f)
     for f in find_places(tokens, cues):
         add(f)
+    for f in find_documents(tokens, cues, doc.sha256[:8] if doc else ""):
+        add(f)
     if doc is not None:
         for f in from_metadata(text, doc):
             add(f)
@@ -130,7 +135,12 @@ def name_runs(tokens: list[Token], cues: Cues, known: list[Match]) -> list[tuple
             continue
         j = i + 1
         while j < n and tokens[j].sentence == tokens[i].sentence and j not in breaks:
-            head = fold(tokens[j].text) in cues.place_heads | cues.org_heads
+            # a place or organization head starts a name of its own: "Marineübungen Port Seline"
+            head = (
+                fold(tokens[j].text) in cues.place_heads | cues.org_heads
+                and j + 1 < n
+                and is_name_word(tokens[j + 1], cues)
+            )
             if is_name_word(tokens[j], cues) and not head:
                 j += 1
             elif (
@@ -211,15 +221,17 @@ def trim_run(tokens: list[Token], i: int, j: int, titles: list[TitleMatch], cues
         end = max(t.end for t in inside)
         while i < j and tokens[i].start < end:
             i += 1
-    while (
-        i < j - 1
-        and fold(tokens[i].text) not in cues.given_names
-        and (tokens[i].text.lower() in cues.demonyms or is_common_word(tokens[i].text, cues.code))
-    ):
+    while i < j - 1 and not cues.is_given_name(tokens[i].text):
+        starts_sentence = i == 0 or tokens[i - 1].sentence != tokens[i].sentence
+        common = (starts_sentence or cues.code == "de") and is_common_word(
+            tokens[i].text, cues.code
+        )
+        if not (common or tokens[i].text.lower() in cues.demonyms):
+            break
         i += 1
-    if j - i >= 3 and fold(tokens[i].text) not in cues.given_names:
+    if j - i >= 3 and not cues.is_given_name(tokens[i].text):
         # "Meeresbiologe Tobias Lanz": the name starts at the given name
-        i = next((k for k in range(i + 1, j - 1) if fold(tokens[k].text) in cues.given_names), i)
+        i = next((k for k in range(i + 1, j - 1) if cues.is_given_name(tokens[k].text)), i)
     return i
 
 
@@ -240,7 +252,7 @@ def classify_run(
         return Found(
             start, end, kb_person.key, "person", kb_person.name, role=role or kb_person.position
         )
-    given = fold(words[0].text) in cues.given_names
+    given = cues.is_given_name(words[0].text)
     first, last = fold(words[0].text), fold(words[-1].text)
     if inside and not (given and inside[0].start == start and inside[0].entry.type == "location"):
         return None  # "Mosca", "Kirghizistan": the knowledge base has it
@@ -265,7 +277,11 @@ def classify_run(
     suffixed = bool(cues.surname_suffix.search(words[-1].text.lower()))
     if len(words) >= 2 and (before or after or prefixed or suffixed or demonym_before):
         return Found(start, end, person_key(name), "person", name, role=role)
-    if len(words) == 1 and (prefixed or (before and adjacent(tokens, before, i))):
+    if (
+        len(words) == 1
+        and not is_common_word(name, cues.code)
+        and (prefixed or (before and adjacent(tokens, before, i)))
+    ):
         return Found(start, end, person_key(name), "person", name, role=role)
     return None
 
@@ -275,6 +291,18 @@ def link_lists(
 ) -> None:
     """Untyped runs in a list ("A, B e C") take the type of a typed neighbour: people beside
     people, countries beside known countries."""
+    countries = {}
+    for m in known:
+        if m.entry.type == "country":
+            span = [k for k, t in enumerate(tokens) if m.start <= t.start < m.end]
+            countries[(span[0], span[-1] + 1)] = "country"
+    items = sorted([*typed, *countries])
+
+    def kind(item: tuple[int, int]) -> str | None:
+        if item in countries:
+            return "country"
+        f = typed[item]
+        return f.type if f is not None else None
 
     def joined(a: tuple[int, int], b: tuple[int, int]) -> bool:
         between = tokens[a[1] : b[0]]
@@ -282,25 +310,20 @@ def link_lists(
             between[0].text == "," or fold(between[0].text) in cues.conjunctions
         )
 
-    runs = sorted(typed)
-    countries = {m.start for m in known if m.entry.type == "country"}
     for _ in range(2):  # a second sweep reaches items two steps from a typed one
-        for a, b in pairwise(runs):
+        for a, b in pairwise(items):
             if not joined(a, b):
                 continue
             for this, other in ((a, b), (b, a)):
-                f = typed[other]
-                if typed[this] is not None:
+                if this in countries or typed[this] is not None or kind(other) is None:
                     continue
                 words = tokens[this[0] : this[1]]
                 name = " ".join(w.text for w in words)
-                if f is not None and f.type == "person" and len(words) >= 2:
+                if kind(other) == "person" and len(words) >= 2:
                     typed[this] = Found(
                         words[0].start, words[-1].end, person_key(name), "person", name
                     )
-                elif len(words) == 1 and (
-                    tokens[other[0]].start in countries or (f is not None and f.type == "country")
-                ):
+                elif kind(other) == "country" and len(words) == 1:
                     typed[this] = Found(
                         words[0].start, words[-1].end, name_key("country", name), "country", name
                     )
@@ -346,6 +369,8 @@ def find_acronym_orgs(
             None,
         )
         if head is None:
+            head = initials_start(before, acronym)
+        if head is None:
             continue
         long_start, long_end = before[head].start, before[-1].end
         if any(k.start < long_end and long_start < k.end for k in known):
@@ -357,6 +382,19 @@ def find_acronym_orgs(
         )
         found.append(Found(m.start(1), m.end(1), key, "organization", name))
     return found
+
+
+def initials_start(words: list[Token], acronym: str) -> int | None:
+    """Where a long form whose content words' initials spell the acronym starts:
+    "Comunità energetica del Mar Grigio" for CEMG (short function words are skipped)."""
+    for k in range(len(words) - 1, -1, -1):
+        content = [w for w in words[k:] if w.is_word and (w.capitalized or len(w.text) > 3)]
+        initials = "".join(w.text[0] for w in content).upper()
+        if initials == acronym.upper() and words[k] in content:
+            return k
+        if len(initials) > len(acronym):
+            return None
+    return None
 
 
 def find_orgs(tokens: list[Token], cues: Cues) -> list[Found]:
@@ -412,6 +450,49 @@ def find_places(tokens: list[Token], cues: Cues) -> list[Found]:
             found.append(
                 Found(tok.start, tok.end, "place:" + skeleton(tok.text), "location", tok.text)
             )
+    return found
+
+
+def find_documents(tokens: list[Token], cues: Cues, scope: str) -> list[Found]:
+    """Documents named by a noun and its complement: "dichiarazione finale", "piano per lo
+    sviluppo della cooperazione militare". A repeated preposition ("... per il periodo"), a
+    conjunction, a name, a number or punctuation ends the name. Such names are generic, so
+    their key is scoped to the document (fusion decides later which ones are the same)."""
+    found = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if fold(tok.text) not in cues.document_heads:
+            continue
+        start, end = i, i + 1
+        if i > 0 and fold(tokens[i - 1].text) in cues.document_adjectives:
+            start = i - 1
+        if end < n and fold(tokens[end].text) in cues.document_adjectives:
+            end += 1
+        if end < n and fold(tokens[end].text) in cues.document_preps:
+            opening = fold(tokens[end].text)
+            k = end + 1
+            while (
+                k < n
+                and k - end <= MAX_DOCUMENT_WORDS
+                and tokens[k].text.isalpha()
+                and (tokens[k].sentence == tok.sentence)
+            ):
+                word = fold(tokens[k].text)
+                if (
+                    word == opening
+                    or word in cues.conjunctions
+                    or (tokens[k].capitalized and cues.code != "de")
+                ):
+                    break
+                k += 1
+            while k > end + 1 and zipf_frequency(tokens[k - 1].text, cues.code) >= FUNCTION_ZIPF:
+                k -= 1  # "... militare fino al": function words do not end a name
+            if k - end > MIN_DOCUMENT_COMPLEMENT:
+                end = k
+        if end - start >= 2:
+            name = " ".join(t.text for t in tokens[start:end])
+            key = name_key("doc", name) + f"@{scope}"
+            found.append(Found(tokens[start].start, tokens[end - 1].end, key, "document", name))
     return found
 
 

@@ -154,10 +154,15 @@ def line_joins(lines: list[Line], text: str) -> list[str]:
     tests = line_regexes()
     joins = []
     for a, b in pairwise(lines):
-        if tests.byline.match(b.text) or (
-            len(a.text) < SHORT_LINE * width
-            and (
-                a.text.endswith(tuple(TERMINAL)) or (not b.text[0].islower() and ends_open(a.text))
+        if (
+            tests.byline.match(b.text)
+            or tests.dateline.match(b.text)
+            or (
+                len(a.text) < SHORT_LINE * width
+                and (
+                    a.text.endswith(tuple(TERMINAL))
+                    or (not b.text[0].islower() and ends_open(a.text))
+                )
             )
         ):
             joins.append("\n\n")

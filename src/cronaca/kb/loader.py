@@ -96,6 +96,8 @@ def load_kb() -> tuple[KBEntry, ...]:
                 parent=f"org:{row[5]}" if column(row, 5) else None,
             )
         )
+    for row in read_rows(DATA / "regions.tsv"):
+        entries.append(KBEntry(f"region:{row[0]}", "location", row[1], split(column(row, 2))))
     for row in read_rows(DATA / "documents.tsv"):
         entries.append(KBEntry(f"doc:{row[0]}", "document", row[1], split(column(row, 2))))
     return tuple(entries)

@@ -85,6 +85,7 @@ class LineRegexes:
     junk_anywhere: re.Pattern[str]  # use with .search
     page_footer: re.Pattern[str]  # "Pagina 1 di 2", "Page 3 of 4"
     byline: re.Pattern[str]  # "di Renato Narciso ...", "By Jane Doe": a line of its own
+    dateline: re.Pattern[str]  # "Lunaria (Valdoria), 5 mar 2026 (...) -": starts a paragraph
 
     def is_junk(self, line: str) -> bool:
         return bool(
@@ -101,6 +102,7 @@ def line_regexes() -> LineRegexes:
     anywhere: list[str] = []
     footer: list[str] = []
     byline: list[str] = []
+    months: set[str] = set()
     for code in supported_languages():
         lang = load_lang(code)
         page, page_of = alternation(lang.word_list("page")), alternation(lang.word_list("page_of"))
@@ -109,11 +111,19 @@ def line_regexes() -> LineRegexes:
         start.extend(lang.word_list("junk_start"))
         anywhere.extend(lang.word_list("junk"))
         byline.append(rf"{alternation(lang.word_list('byline'))}:?\s+{UP}\w+\s+{UP}")
+        months |= set(lang.months)
 
     def union(parts: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{p})" for p in dict.fromkeys(parts)) or "(?!)")
 
-    return LineRegexes(union(start), union(anywhere), union(footer), union(byline))
+    place = rf"{UP}[\w'’.-]*(?:[ -]{UP}[\w'’.-]*){{0,3}}"
+    dateline = (
+        rf"{place}(?:\s*\([^()\n]{{2,40}}\))?\s*[,–—-]\s*\d{{1,2}}\.?\s+{alternation(months)}"
+        rf"|{place}\s*\([^()\n]{{2,40}}\)\s*[–—-]\s"
+    )
+    return LineRegexes(
+        union(start), union(anywhere), union(footer), union(byline), re.compile(dateline)
+    )
 
 
 def expand(template: str, fill: dict[str, str]) -> str:
