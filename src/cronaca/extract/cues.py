@@ -11,8 +11,10 @@ from anyascii import anyascii
 
 from cronaca.kb.fold import fold
 from cronaca.kb.loader import demonyms, given_names
+from cronaca.kb.matcher import PhraseMatcher
 from cronaca.lang.loader import load_lang
-from cronaca.lang.regex import alternation
+
+MIN_COMPOUND_HEAD = 5  # shorter heads would end too many words
 
 
 @dataclass(frozen=True)
@@ -24,14 +26,15 @@ class TitleMatch:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per language, cached
 class Cues:
     code: str
-    title_regex: re.Pattern[str]
+    title_matcher: PhraseMatcher[tuple[str, str]]
     titles: dict[str, tuple[str, str]]
     stop: frozenset[str]  # folded capitalised words that are not names
     given_names: frozenset[str]
     org_heads: frozenset[str]  # capitalised words that start organization names
+    compound_org_heads: tuple[str, ...]  # "...organisation" ends "Sicherheitsorganisation"
     org_nouns: frozenset[str]  # lower-case nouns before an organization's name
     place_heads: frozenset[str]  # capitalised words that start place names (Mar, Lake)
     org_tails: frozenset[str]  # capitalised words that end organization names (Press)
@@ -55,12 +58,11 @@ class Cues:
             not folded.isascii() and fold(anyascii(word)) in self.given_names
         )
 
-    def find_titles(self, text: str) -> list[TitleMatch]:
-        found = []
-        for m in self.title_regex.finditer(text):
-            position, scope = self.titles[" ".join(m.group(0).lower().split())]
-            found.append(TitleMatch(m.start(), m.end(), position, scope, m.group(0)))
-        return found
+    def find_titles(self, text: str, folded: str | None = None) -> list[TitleMatch]:
+        return [
+            TitleMatch(start, end, position, scope, text[start:end])
+            for start, end, _, (position, scope) in self.title_matcher.find(text, folded)
+        ]
 
 
 def lowered(words: tuple[str, ...]) -> frozenset[str]:
@@ -80,11 +82,12 @@ def load_cues(code: str) -> Cues:
     given = lowered(lang.word_list("given_name")) | (given_names() - stop - org_heads - place_heads)
     return Cues(
         code=code,
-        title_regex=re.compile(alternation(titles)) if titles else re.compile("(?!)"),
+        title_matcher=PhraseMatcher(titles.items()),
         titles=titles,
         stop=stop,
         given_names=given,
         org_heads=org_heads,
+        compound_org_heads=tuple(h for h in org_heads if len(h) >= MIN_COMPOUND_HEAD),
         org_nouns=lowered(lang.word_list("org_noun")) | org_heads,
         place_heads=place_heads,
         org_tails=lowered(lang.word_list("org_tail")),

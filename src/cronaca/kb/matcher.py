@@ -1,8 +1,9 @@
-"""One Aho-Corasick automaton over every alias: finds known names in a text in one pass.
+"""Aho-Corasick automata over phrases: known names (one automaton over every alias of the
+knowledge base) and per-language phrase lists such as titles, found in a text in one pass.
 
 Matching is on folded text (case and accents removed, lengths kept), at word boundaries.
-Aliases in capitals (CSTO, ОДКБ, US) match only as written; capitalised aliases only where the
-text is capitalised too; lower-case aliases (generic document names) in any case.
+Phrases in capitals (CSTO, ОДКБ, US) match only as written; capitalised phrases only where the
+text is capitalised too; lower-case phrases (titles, generic document names) in any case.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Generic, TypeVar
 
 import ahocorasick
 
@@ -18,6 +20,7 @@ from cronaca.kb.loader import KBEntry, load_kb
 
 MIN_ALIAS = 2
 TITLE_CASE_ACRONYM = 4  # acronyms this long are also written in title case (Nato, Brics)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +36,57 @@ def is_acronym(alias: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def boundary(folded: str, i: int) -> bool:
+    """No letter, digit or hyphen at folded[i] (or i is outside the text)."""
+    if i < 0 or i >= len(folded):
+        return True
+    c = folded[i]
+    return not (c.isalnum() or c == "-")
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds the longest phrases of a list in a text, without overlaps, each with its payload.
+    For phrases that fold alike, the first given wins."""
+
+    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        self.size = 0
+        for phrase, payload in phrases:
+            key = fold(phrase)
+            if len(key) >= MIN_ALIAS and key not in self.automaton:
+                self.automaton.add_word(key, (len(key), phrase, payload))
+                self.size += 1
+        if self.size:
+            self.automaton.make_automaton()
+
+    def find(self, text: str, folded: str | None = None) -> list[tuple[int, int, str, T]]:
+        """(start, end, phrase, payload) of each match; `folded` is fold(text) if at hand."""
+        if not self.size:
+            return []
+        folded = fold(text) if folded is None else folded
+        found = []
+        for last, (length, phrase, payload) in self.automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            if not (boundary(folded, start - 1) and boundary(folded, end)):
+                continue
+            surface = text[start:end]
+            if is_acronym(phrase):
+                if surface != phrase:
+                    continue
+            elif phrase[0].isupper() and not surface[0].isupper():
+                continue
+            found.append((start, end, phrase, payload))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        kept: list[tuple[int, int, str, T]] = []
+        for m in found:
+            if not kept or m[0] >= kept[-1][1]:
+                kept.append(m)
+        return kept
+
+
 class AliasMatcher:
-    """Finds the longest known names in a text, without overlaps."""
+    """Finds known names: the longest alias wins; for an alias two entries share, the entry
+    that ranks first (a country before a city: "Armenia")."""
 
     def __init__(self, entries: Iterable[KBEntry]) -> None:
         best: dict[str, tuple[KBEntry, str]] = {}
@@ -53,34 +105,11 @@ class AliasMatcher:
         for key, (entry, alias) in best.items():
             if is_acronym(alias) and alias.isalpha() and len(alias) >= TITLE_CASE_ACRONYM:
                 best[key] = (entry, alias.title())  # "BRICS" also as "Brics", "OSCE" as "Osce"
-        self.automaton = ahocorasick.Automaton()
-        for key, (entry, alias) in best.items():
-            self.automaton.add_word(key, (len(key), entry, alias))
-        self.automaton.make_automaton()
-        self.size = len(best)
+        self.phrases = PhraseMatcher((alias, entry) for entry, alias in best.values())
+        self.size = self.phrases.size
 
-    def find(self, text: str) -> list[Match]:
-        folded = fold(text)
-        found: list[Match] = []
-        for last, (length, entry, alias) in self.automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "-"):
-                continue
-            if end < len(text) and (folded[end].isalnum() or folded[end] == "-"):
-                continue
-            surface = text[start:end]
-            if is_acronym(alias):
-                if surface != alias:
-                    continue
-            elif alias[0].isupper() and not surface[0].isupper():
-                continue
-            found.append(Match(start, end, entry, alias))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Match] = []
-        for m in found:
-            if not kept or m.start >= kept[-1].end:
-                kept.append(m)
-        return kept
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        return [Match(s, e, entry, alias) for s, e, alias, entry in self.phrases.find(text, folded)]
 
 
 @cache

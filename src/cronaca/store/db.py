@@ -44,6 +44,7 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.create_function("is_latin", 1, is_latin, deterministic=True)
             self.migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from exc
@@ -141,21 +142,27 @@ class Store:
                 c.execute("ROLLBACK")
             raise
 
-    def _entity_id(
-        self, key: str, type_: str, name: str, alias: str | None = None, language: str | None = None
-    ) -> int:
+    def _entity_ids(self, doc: Document) -> dict[str, int]:
+        """Upserts the entities a document's mentions name, with their aliases; key -> id."""
         c = self.conn
-        c.execute(
-            "INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO NOTHING",
-            (key, type_, name),
+        first: dict[str, tuple[str, str]] = {}
+        aliases: set[tuple[str, str]] = set()
+        for m in doc.mentions:
+            first.setdefault(m.entity_key, (m.entity_type, m.entity_name))
+            aliases.add((m.entity_key, m.text))
+        # the canonical name: the knowledge base's (English), else the first Latin spelling
+        c.executemany(
+            "INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE"
+            " SET name = excluded.name"
+            " WHERE NOT is_latin(entities.name) AND is_latin(excluded.name)",
+            [(key, type_, name) for key, (type_, name) in first.items()],
         )
-        entity_id = int(c.execute("SELECT id FROM entities WHERE key = ?", (key,)).fetchone()[0])
-        if alias:
-            c.execute(
-                "INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?,?,?)",
-                (entity_id, alias, language),
-            )
-        return entity_id
+        ids = {key: self._known_entity(key) or 0 for key in first}
+        c.executemany(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?,?,?)",
+            [(ids[key], alias, doc.meta.language) for key, alias in sorted(aliases)],
+        )
+        return ids
 
     def _known_entity(self, key: str | None) -> int | None:
         if key is None:
@@ -167,26 +174,15 @@ class Store:
 
     def _add_items(self, doc_id: int, doc_key: str, doc: Document) -> None:
         c = self.conn
-        for mention in doc.mentions:
-            entity_id = self._entity_id(
-                mention.entity_key,
-                mention.entity_type,
-                mention.entity_name,
-                mention.text,
-                doc.meta.language,
-            )
-            c.execute(
-                "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, role)"
-                " VALUES (?,?,?,?,?,?)",
-                (
-                    entity_id,
-                    doc_id,
-                    mention.span.start,
-                    mention.span.end,
-                    mention.text,
-                    mention.role,
-                ),
-            )
+        ids = self._entity_ids(doc)
+        c.executemany(
+            "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, role)"
+            " VALUES (?,?,?,?,?,?)",
+            [
+                (ids[m.entity_key], doc_id, m.span.start, m.span.end, m.text, m.role)
+                for m in doc.mentions
+            ],
+        )
         for quote in doc.quotes:
             c.execute(
                 "INSERT INTO quotes (document_id, speaker_id, text, direct, date, start,"
@@ -390,6 +386,11 @@ class Store:
                 "facts": items,
                 "explanation": c["explanation"],
             }
+
+
+def is_latin(name: str) -> bool:
+    """Written in Latin letters (a canonical name, English where one exists, is)."""
+    return all(not c.isalpha() or c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in name)
 
 
 def ref(entity_id: int | None) -> str | None:
