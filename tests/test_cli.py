@@ -116,3 +116,10 @@ def test_readme_documents_every_command():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     for command in main.commands:
         assert re.search(rf"cronaca (?:--db \S+ )?{command}\b", readme), command
+
+
+def test_cli_info_lists_the_most_mentioned_entities(cli):
+    cli("ingest", EXAMPLES)
+    result = cli("info")
+    assert "most mentioned:" in result.stdout
+    assert "Vladimir Putin (person)" in result.stdout

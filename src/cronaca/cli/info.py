@@ -21,3 +21,8 @@ def command(settings: Settings) -> None:
             click.echo(f"  {table:<10} {n}")
         langs = ", ".join(f"{code} {n}" for code, n in store.languages().items())
         click.echo(f"  languages  {langs or '-'}")
+        top = store.top_entities()
+        if top:
+            click.echo("most mentioned:")
+            for name, type_, n in top:
+                click.echo(f"  {n:>4}  {name} ({type_})")

@@ -259,6 +259,15 @@ class Store:
         )
         return {str(r[0]): int(r[1]) for r in rows}
 
+    def top_entities(self, limit: int = 10) -> list[tuple[str, str, int]]:
+        """(name, type, mentions) of the most mentioned entities."""
+        rows = self.conn.execute(
+            "SELECT e.name, e.type, COUNT(*) AS n FROM mentions m JOIN entities e"
+            " ON e.id = m.entity_id GROUP BY e.id ORDER BY n DESC, e.name LIMIT ?",
+            (limit,),
+        )
+        return [(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
