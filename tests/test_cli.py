@@ -122,4 +122,4 @@ def test_cli_info_lists_the_most_mentioned_entities(cli):
     cli("ingest", EXAMPLES)
     result = cli("info")
     assert "most mentioned:" in result.stdout
-    assert "Vladimir Putin (person)" in result.stdout
+    assert "Shanghai Cooperation Organisation (organization)" in result.stdout
