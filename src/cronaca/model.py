@@ -47,14 +47,19 @@ class Mention:
     entity_type: EntityType
     entity_name: str
     role: str | None = None  # for a person: the position code of the title beside the name
+    clean_span: Span | None = None  # in the cleaned view, for later stages (not stored)
 
 
 @dataclass
 class Quote:
-    span: Span
+    """Words someone said: quoted (direct) or reported; speaker None where the text does not
+    say who (never guessed)."""
+
+    span: Span  # in the original text
     text: str
     direct: bool
     speaker_key: str | None = None
+    speaker_role: str | None = None  # the speaker's position code, as stated beside the name
     date: str | None = None
 
 

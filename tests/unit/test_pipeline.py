@@ -8,10 +8,10 @@ from cronaca.model import Document
 from cronaca.pipeline import Pipeline, PipelineError
 
 
-class NeedsQuotes:
-    name: ClassVar[str] = "needs-quotes"
+class NeedsConflicts:
+    name: ClassVar[str] = "needs-conflicts"
     version: ClassVar[str] = "1"
-    requires: ClassVar[frozenset[str]] = frozenset({"doc.quotes"})
+    requires: ClassVar[frozenset[str]] = frozenset({"doc.conflicts"})
     produces: ClassVar[frozenset[str]] = frozenset({"doc.facts"})
 
     def __call__(self, doc: Document) -> Document:
@@ -19,9 +19,9 @@ class NeedsQuotes:
 
 
 def test_pipeline_refuses_a_stage_whose_input_nobody_produces():
-    with pytest.raises(PipelineError, match=r"'needs-quotes' requires \['doc.quotes'\]"):
-        Pipeline([*build_pipeline(Settings()).stages, NeedsQuotes()])
+    with pytest.raises(PipelineError, match=r"'needs-conflicts' requires \[.doc.conflicts.\]"):
+        Pipeline([*build_pipeline(Settings()).stages, NeedsConflicts()])
 
 
 def test_pipeline_version_names_every_stage():
-    assert build_pipeline(Settings()).version == "clean@1 language@1 metadata@1 entities@1"
+    assert build_pipeline(Settings()).version == "clean@1 language@1 metadata@1 entities@1 quotes@1"

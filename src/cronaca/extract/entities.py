@@ -66,7 +66,17 @@ class ExtractEntities:
         for f in found:
             start, end = doc.clean.span_to_original(f.start, f.end)
             surface = " ".join(doc.clean_text[f.start : f.end].split())
-            mentions.append(Mention(Span(start, end), surface, f.key, f.type, f.name, role=f.role))
+            mentions.append(
+                Mention(
+                    Span(start, end),
+                    surface,
+                    f.key,
+                    f.type,
+                    f.name,
+                    role=f.role,
+                    clean_span=Span(f.start, f.end),
+                )
+            )
         doc.mentions = mentions
         return doc
 

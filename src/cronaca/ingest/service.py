@@ -12,6 +12,7 @@ from tqdm import tqdm
 from cronaca.config import Settings
 from cronaca.errors import InputError
 from cronaca.extract.entities import ExtractEntities
+from cronaca.extract.quotes import ExtractQuotes
 from cronaca.ingest.clean import CleanText
 from cronaca.ingest.language import DetectLanguage
 from cronaca.ingest.metadata import ReadMetadata
@@ -50,7 +51,13 @@ class IngestReport:
 def build_pipeline(settings: Settings) -> Pipeline:
     """The stages every document goes through, in order."""
     return Pipeline(
-        [CleanText(), DetectLanguage(settings.language), ReadMetadata(), ExtractEntities()]
+        [
+            CleanText(),
+            DetectLanguage(settings.language),
+            ReadMetadata(),
+            ExtractEntities(),
+            ExtractQuotes(),
+        ]
     )
 
 

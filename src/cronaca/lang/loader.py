@@ -16,7 +16,9 @@ from cronaca.errors import UnsupportedLanguageError
 
 LANG_DIR = Path(__file__).parent
 SHARED = "xx"
-REQUIRED_FILES = ("months.tsv", "weekdays.tsv", "metadata.tsv", "titles.tsv", "entity_cues.tsv")
+# Files of `kind<TAB>value` rows, merged into LangData.words by kind.
+WORD_FILES = ("metadata.tsv", "entity_cues.tsv", "speech.tsv")
+REQUIRED_FILES = ("months.tsv", "weekdays.tsv", "titles.tsv", *WORD_FILES)
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class LangData:
     code: str
     months: dict[str, int]
     weekdays: dict[str, int]
-    words: dict[str, tuple[str, ...]]  # metadata.tsv and entity_cues.tsv, by kind
+    words: dict[str, tuple[str, ...]]  # the rows of WORD_FILES, by kind
     patterns: tuple[tuple[str, str], ...] = field(default=())
     titles: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (position, scope)
 
@@ -71,7 +73,7 @@ def load_lang(code: str) -> LangData:
             months[form.lower()] = int(number)
         for form, number in read_rows(folder / "weekdays.tsv"):
             weekdays[form.lower()] = int(number)
-        for row in [*read_rows(folder / "metadata.tsv"), *read_rows(folder / "entity_cues.tsv")]:
+        for row in (row for name in WORD_FILES for row in read_rows(folder / name)):
             kind, value = row[0], row[1]
             if kind == "month":  # a hand-kept month form: month <form> <number>
                 months[value.lower()] = int(row[2])

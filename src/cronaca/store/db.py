@@ -183,20 +183,23 @@ class Store:
                 for m in doc.mentions
             ],
         )
-        for quote in doc.quotes:
-            c.execute(
-                "INSERT INTO quotes (document_id, speaker_id, text, direct, date, start,"
-                " end) VALUES (?,?,?,?,?,?,?)",
+        c.executemany(
+            "INSERT INTO quotes (document_id, speaker_id, speaker_role, text, direct, date, start,"
+            " end) VALUES (?,?,?,?,?,?,?,?)",
+            [
                 (
                     doc_id,
-                    self._known_entity(quote.speaker_key),
-                    quote.text,
-                    int(quote.direct),
-                    quote.date or doc.meta.published,
-                    quote.span.start,
-                    quote.span.end,
-                ),
-            )
+                    ids.get(q.speaker_key or "") or self._known_entity(q.speaker_key),
+                    q.speaker_role,
+                    q.text,
+                    int(q.direct),
+                    q.date or doc.meta.published,
+                    q.span.start,
+                    q.span.end,
+                )
+                for q in doc.quotes
+            ],
+        )
         for event in doc.events:
             cur = c.execute(
                 "INSERT INTO events (key, document_id, type, date, end_date, location_id, status,"
@@ -354,6 +357,7 @@ class Store:
             yield {
                 "id": f"q{q['id']}",
                 "speaker": ref(q["speaker_id"]),
+                "speaker_role": q["speaker_role"],
                 "text": q["text"],
                 "direct": bool(q["direct"]),
                 "date": q["date"],

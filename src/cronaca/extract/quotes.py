@@ -1,0 +1,432 @@
+"""Quotes: who said what, quoted directly or reported, attributed to an entity.
+
+1. Quoted passages are found by a scanner that knows every quotation style (« » “ ” „ “ " ‘ ’
+   ‹ › and German » «), nesting, and what scrapers lose: an opening mark without its closing
+   one ends at the paragraph's end, a paragraph ending in a closing mark alone is a quote, and
+   a paragraph after one that ends in a colon is a quote.
+2. Reported speech: a speech verb (lang/<code>/speech.tsv) and its clause ("ha dichiarato che
+   ..."), or an attribution phrase ("secondo X, ...").
+3. Speakers: the name beside the verb (before it, or after it when inverted: "«...», ha detto
+   Ushakov"); a title alone resolves to the person last named with that role; a pronoun or no
+   subject at all to the speaker of the statement before, or to the only person named
+   recently. Otherwise the speaker stays unknown (None), never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from cronaca.extract.cues import Cues, TitleMatch, load_cues
+from cronaca.kb.fold import fold
+from cronaca.kb.matcher import PhraseMatcher
+from cronaca.lang.loader import load_lang
+from cronaca.model import Document, Mention, Quote, Span
+
+MIN_QUOTE_WORDS = 4  # shorter quoted stretches are names, titles or scare quotes
+MAX_GAP_TOKENS = 8  # words between a speech verb and the "che"/"that" of its clause
+RECENT_CHARS = 600  # how near the statement before must be to lend its speaker
+CONTEXT_CHARS = 1500  # how far back the one person named may be
+MAX_ACCORDING_CHARS = 120  # from "according to" to the comma that ends the source  # how far back a null subject may find its antecedent
+WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A language's speech verbs and attribution phrases, compiled."""
+
+    verbs: PhraseMatcher[str]
+    according: PhraseMatcher[str]
+    that: frozenset[str]
+    pronouns: frozenset[str]
+    conjunctions: frozenset[str]
+    anonymous: frozenset[str]  # nouns of unnamed sources: fonte, official, источник
+
+
+@cache
+def load_speech(code: str) -> Speech:
+    lang = load_lang(code)
+    return Speech(
+        verbs=PhraseMatcher((v, "verb") for v in lang.word_list("verb")),
+        according=PhraseMatcher((a, "according") for a in lang.word_list("according")),
+        that=frozenset(fold(t) for t in lang.word_list("that")),
+        pronouns=frozenset(fold(p) for p in lang.word_list("speaker_pronoun")),
+        conjunctions=frozenset(fold(c) for c in lang.word_list("conjunction")),
+        anonymous=frozenset(fold(a) for a in lang.word_list("anonymous_source")),
+    )
+
+
+@dataclass
+class Found:
+    start: int  # the quote's text, in the cleaned view
+    end: int
+    direct: bool
+    speaker: Mention | None
+    inherit: bool = False  # no subject of its own: takes the speaker of the statement before
+
+
+class ExtractQuotes:
+    """Stage: fills `doc.quotes`."""
+
+    name: ClassVar[str] = "quotes"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"doc.clean", "doc.mentions"})
+    produces: ClassVar[frozenset[str]] = frozenset({"doc.quotes"})
+
+    def __call__(self, doc: Document) -> Document:
+        assert doc.clean is not None
+        code = doc.meta.language or "en"
+        found = find_quotes(doc.clean_text, doc.mentions, load_cues(code), load_speech(code))
+        quotes = []
+        for f in found:
+            start, end = doc.clean.span_to_original(f.start, f.end)
+            speaker = f.speaker
+            quotes.append(
+                Quote(
+                    Span(start, end),
+                    " ".join(doc.clean_text[f.start : f.end].split()),
+                    f.direct,
+                    speaker.entity_key if speaker else None,
+                    speaker.role if speaker else None,
+                )
+            )
+        doc.quotes = quotes
+        return doc
+
+
+# ----- quoted passages --------------------------------------------------------------------------
+
+OPENERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"', "‘": "’"}
+CLOSERS = set('»”“›"’«')
+
+
+def quoted_spans(text: str, code: str) -> list[tuple[int, int, bool]]:
+    """(start, end, block) of the text inside each outermost quotation, paragraph by
+    paragraph; block: a whole paragraph introduced by a colon, its marks lost."""
+    spans: list[tuple[int, int, bool]] = []
+    pos = 0
+    paragraphs = text.split("\n")
+    previous = ""
+    for para in paragraphs:
+        spans.extend(
+            (pos + s, pos + e, block) for s, e, block in quoted_in_paragraph(para, code, previous)
+        )
+        pos += len(para) + 1
+        if para.strip():
+            previous = para
+    return spans
+
+
+def quoted_in_paragraph(para: str, code: str, previous: str) -> list[tuple[int, int, bool]]:
+    if not para.strip():
+        return []
+    body = para.strip()
+    lead = para.index(body[0])
+    if previous.rstrip().endswith(":") and not body.startswith(tuple(OPENERS) + ("»",)):
+        # a block quote whose marks a scraper dropped, introduced by "... ha detto:"
+        closing = body.rstrip()[-1] in CLOSERS
+        return [(lead, lead + len(body.rstrip()) - closing, True)]
+    spans: list[tuple[int, int, bool]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(para):
+        if stack and closes(ch, stack[-1][0], para, i, code):
+            opener, start = stack.pop()
+            if not stack:
+                spans.append((start + 1, i, False))
+        elif opens(ch, para, i, code, stack):
+            stack.append((ch, i))
+        elif not stack and ch in "”»“" and not spans and para[i + 1 :].strip(" .,;") == "":
+            spans.append((lead, i, False))  # the opening mark was lost: the paragraph is it
+    if stack:  # the closing mark was lost: the quote runs to the paragraph's end
+        spans.append((stack[0][1] + 1, len(para.rstrip()), False))
+    return spans
+
+
+def opens(ch: str, para: str, i: int, code: str, stack: list[tuple[str, int]]) -> bool:
+    before = para[i - 1] if i > 0 else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    if ch == "»":  # German and Danish open with »
+        return code == "de" and after.isalnum()
+    if ch == '"':
+        return (before.isspace() or before in "([—–-:") and not after.isspace()
+    if ch == "‘":
+        return not before.isalnum()
+    return ch in OPENERS
+
+
+def closes(ch: str, opener: str, para: str, i: int, code: str) -> bool:
+    after = para[i + 1] if i + 1 < len(para) else " "
+    if opener == "»":
+        return ch == "«"
+    if opener == "‘":
+        return ch == "’" and not after.isalpha()  # not the apostrophe of "l’anno"
+    if opener == '"':
+        return ch == '"' and not para[i - 1].isspace()
+    return ch in OPENERS.get(opener, "")
+
+
+# ----- attribution --------------------------------------------------------------------------------
+
+
+def find_quotes(text: str, mentions: list[Mention], cues: Cues, speech: Speech) -> list[Found]:
+    """Direct and reported quotes, in text order, each with its speaker or None."""
+    folded = fold(text)
+    people = sorted(
+        (m for m in mentions if m.clean_span and m.entity_type in ("person", "organization")),
+        key=lambda m: m.clean_span.start if m.clean_span else 0,
+    )
+    titles = cues.find_titles(text, folded)
+    verbs = [(s, e) for s, e, _, _ in speech.verbs.find(text, folded)]
+    quoted = quoted_spans(text, cues.code)
+    reported = find_reported(text, folded, verbs, quoted, people, titles, speech)
+    found: list[Found] = []
+    for s, e, block in quoted:
+        if word_count(text[s:e]) < MIN_QUOTE_WORDS:
+            continue
+        if any(r.start <= s and e <= r.end + 2 for r in reported):
+            continue  # quoted words inside a reported clause belong to it
+        f = attribute_direct(text, folded, s, e, verbs, people, titles, speech)
+        if block and f.speaker is not None and names_inside(f.speaker, people, s, e):
+            continue  # a paragraph about its would-be speaker is no quote of theirs
+        found.append(f)
+    found.extend(reported)
+    found.sort(key=lambda f: f.start)
+    resolve_missing(text, found, people)
+    return found
+
+
+def names_inside(speaker: Mention, people: list[Mention], start: int, end: int) -> bool:
+    return any(
+        m.entity_key == speaker.entity_key and m.clean_span and start <= m.clean_span.start < end
+        for m in people
+    )
+
+
+def find_reported(
+    text: str,
+    folded: str,
+    verbs: list[tuple[int, int]],
+    quoted: list[tuple[int, int, bool]],
+    people: list[Mention],
+    titles: list[TitleMatch],
+    speech: Speech,
+) -> list[Found]:
+    """Clauses after speech verbs ("ha dichiarato che ...") and after attribution phrases
+    ("secondo X, ..."), outside quoted passages."""
+    out: list[Found] = []
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e, _ in quoted)
+
+    for vs, ve in verbs:
+        if inside(vs):
+            continue
+        start = clause_after_verb(text, folded, ve, speech)
+        if start is None:
+            continue
+        end = clause_end(text, start, verbs)
+        if word_count(text[start:end]) < MIN_QUOTE_WORDS:
+            continue
+        speaker = subject_before(text, vs, people, titles)
+        inherit = speaker is None and has_null_subject(text, vs, speech)
+        out.append(Found(start, end, False, speaker, inherit))
+    for a_s, a_e, _, _ in speech.according.find(text, folded):
+        if inside(a_s):
+            continue
+        comma = text.find(",", a_e)
+        if comma == -1 or comma - a_e > MAX_ACCORDING_CHARS:
+            continue
+        # "Secondo l'assistente presidenziale russo Yuri Ushakov, ...": the name before the comma
+        speaker = next(
+            (m for m in people if m.clean_span and a_e <= m.clean_span.start < comma), None
+        )
+        after = speaker.clean_span.end if speaker and speaker.clean_span else a_e
+        comma = text.find(",", after)
+        if comma == -1 or SENTENCE_END.search(text, after, comma):
+            continue
+        title = next((t for t in titles if comma < t.start <= comma + 3), None)
+        if title is not None:  # "Secondo X, capo del dipartimento ..., il vertice ..."
+            comma = text.find(",", title.end)
+            if comma == -1 or SENTENCE_END.search(text, title.end, comma):
+                continue
+        start = comma + 1
+        while start < len(text) and text[start] == " ":
+            start += 1
+        end = clause_end(text, start, verbs)
+        if word_count(text[start:end]) >= MIN_QUOTE_WORDS:
+            out.append(Found(start, end, False, speaker))
+    return out
+
+
+def clause_after_verb(text: str, folded: str, verb_end: int, speech: Speech) -> int | None:
+    """Where the reported clause after a speech verb starts: after its "che"/"that" (a few words
+    may come between: "ha dichiarato ai giornalisti lo stesso giorno che"), or right after the
+    verb when it takes its object directly ("ha invitato l'organizzazione a ...")."""
+    sentence_end = next_sentence_end(text, verb_end)
+    words = list(WORD.finditer(folded, verb_end, sentence_end))
+    for k, w in enumerate(words[: MAX_GAP_TOKENS + 1]):
+        if w.group(0) in speech.that and not text[w.start()].isupper():
+            return w.end() + 1 if w.end() < len(text) and text[w.end()] == " " else w.end()
+        if k == 0 and text[verb_end : w.start()].strip(" ") not in ("",):
+            break  # a colon or a quote follows the verb: a direct quote, not reported speech
+    if not words or text[verb_end : words[0].start()].strip():
+        return None
+    first = words[0]
+    if text[first.start()].isupper():
+        return None  # "ha detto Ushakov": an inverted speaker, not a clause
+    return first.start()
+
+
+def clause_end(text: str, start: int, verbs: list[tuple[int, int]]) -> int:
+    """A clause ends with its sentence, or where the next attribution begins (", ma ha
+    affermato ...")."""
+    end = next_sentence_end(text, start)
+    for vs, _ in verbs:
+        if start < vs < end:
+            cut = max(text.rfind(",", start, vs), text.rfind(" e ", start, vs))
+            if cut > start:
+                end = cut
+            break
+    while end > start and text[end - 1] in ' ,:;»”"“’':
+        end -= 1
+    return end
+
+
+def next_sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def sentence_start(text: str, pos: int) -> int:
+    starts = [text.rfind(c, 0, pos) for c in (". ", "! ", "? ", "\n", "; ")]
+    return max(starts) + 1 if max(starts) >= 0 else 0
+
+
+def subject_before(
+    text: str, verb_start: int, people: list[Mention], titles: list[TitleMatch]
+) -> Mention | None:
+    """The speaker named before the verb, in the same sentence and outside quotes: a person,
+    or an organization standing right before the verb ("la CSTO ha dichiarato"); a title alone
+    ("il Presidente ha proposto") resolves to the person last named with that role."""
+    start = sentence_start(text, verb_start)
+    before = [
+        m
+        for m in people
+        if m.clean_span and start <= m.clean_span.start and m.clean_span.end <= verb_start
+    ]
+    persons = [m for m in before if m.entity_type == "person"]
+    if persons:
+        return persons[-1]
+    if before and before[-1].clean_span and verb_start - before[-1].clean_span.end <= 2:
+        return before[-1]
+    title = next((t for t in reversed(titles) if start <= t.start and t.end <= verb_start), None)
+    if title is not None:
+        earlier = [
+            m
+            for m in people
+            if m.clean_span and m.clean_span.end <= title.start and m.entity_type == "person"
+        ]
+        same_role = [m for m in earlier if m.role == title.position]
+        chosen = same_role or earlier
+        return chosen[-1] if chosen else None
+    return None
+
+
+def has_null_subject(text: str, verb_start: int, speech: Speech) -> bool:
+    """The verb has no subject of its own ("Nel dicembre 2024, ha affermato", "Ritiene che",
+    "Lei ha detto"): its speaker is the one of the statement before."""
+    head = text[sentence_start(text, verb_start) : verb_start].rstrip()
+    if not head or head[-1] in ",;:—–-(":
+        return True
+    words = WORD.findall(fold(head))
+    return bool(words) and (words[-1] in speech.pronouns or words[-1] in speech.conjunctions)
+
+
+def attribute_direct(
+    text: str,
+    folded: str,
+    start: int,
+    end: int,
+    verbs: list[tuple[int, int]],
+    people: list[Mention],
+    titles: list[TitleMatch],
+    speech: Speech,
+) -> Found:
+    """A quoted passage and its speaker: named after it ("», ha detto X"), before it in the
+    same sentence or in the line that introduces it ("X ha avvertito: «"); an unnamed source
+    after it ("», ha detto una fonte diplomatica") stays unknown."""
+    after_end = next_sentence_end(text, end + 1)
+    verb = next(((vs, ve) for vs, ve in verbs if end < vs <= end + 12 and vs < after_end), None)
+    if verb is not None:
+        vs, ve = verb
+        inverted = next(
+            (m for m in people if m.clean_span and ve < m.clean_span.start <= ve + 3), None
+        )
+        if inverted is not None:
+            return Found(start, end, True, inverted)
+        anonymous = any(w in speech.anonymous for w in WORD.findall(folded, ve, ve + 40)[:3])
+        return Found(start, end, True, None, inherit=not anonymous)
+    intro_start = sentence_start(text, max(0, start - 2))
+    intro = [(vs, ve) for vs, ve in verbs if intro_start <= vs < start]
+    if intro:
+        vs, _ = intro[-1]
+        speaker = subject_before(text, vs, people, titles)
+        return Found(start, end, True, speaker, speaker is None)
+    # the line before ends with a colon: "Lukashenko ha invitato ... dell'Europa:"
+    before = text[:start].rstrip(' «“„"‘\n')
+    if before.endswith(":"):
+        line_start = sentence_start(before, len(before) - 1)
+        there = [
+            m for m in people if m.clean_span and line_start <= m.clean_span.start < len(before)
+        ]
+        if there:
+            return Found(start, end, True, there[0])
+    return Found(start, end, True, None, inherit=True)
+
+
+def resolve_missing(text: str, found: list[Found], people: list[Mention]) -> None:
+    """A statement with no subject of its own ("- ha dichiarato ai giornalisti", "Ha aggiunto
+    che", a quote with no attribution) takes, in this order: for a quote opening a paragraph,
+    the one person the paragraph before names; the speaker of the last attributed statement,
+    if it is near; the one person named in the text before, if only one is."""
+    last: Found | None = None
+    for f in found:
+        if f.speaker is None and f.inherit:
+            f.speaker = (
+                (
+                    paragraph_opening(text, f.start)
+                    and only_person(people, *previous_paragraph(text, f.start))
+                )
+                or (last.speaker if last and last.end >= f.start - RECENT_CHARS else None)
+                or only_person(people, max(0, f.start - CONTEXT_CHARS), f.start)
+            )
+        if f.speaker is not None:
+            last = f
+
+
+def paragraph_opening(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip(' «“„"‘»')
+
+
+def previous_paragraph(text: str, pos: int) -> tuple[int, int]:
+    end = text.rfind("\n", 0, pos)
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    return text.rfind("\n", 0, max(0, end)) + 1, max(0, end)
+
+
+def only_person(people: list[Mention], start: int, end: int) -> Mention | None:
+    named = {
+        m.entity_key: m
+        for m in people
+        if m.clean_span and m.entity_type == "person" and start <= m.clean_span.start < end
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def word_count(text: str) -> int:
+    return len(WORD.findall(text))
