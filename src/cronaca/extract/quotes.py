@@ -29,7 +29,7 @@ MIN_QUOTE_WORDS = 4  # shorter quoted stretches are names, titles or scare quote
 MAX_GAP_TOKENS = 8  # words between a speech verb and the "che"/"that" of its clause
 RECENT_CHARS = 600  # how near the statement before must be to lend its speaker
 CONTEXT_CHARS = 1500  # how far back the one person named may be
-MAX_ACCORDING_CHARS = 120  # from "according to" to the comma that ends the source  # how far back a null subject may find its antecedent
+MAX_ACCORDING_CHARS = 120  # from "according to" to the comma that ends the source
 WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
@@ -125,7 +125,7 @@ def quoted_in_paragraph(para: str, code: str, previous: str) -> list[tuple[int, 
         return []
     body = para.strip()
     lead = para.index(body[0])
-    if previous.rstrip().endswith(":") and not body.startswith(tuple(OPENERS) + ("»",)):
+    if previous.rstrip().endswith(":") and not body.startswith((*OPENERS, "»")):
         # a block quote whose marks a scraper dropped, introduced by "... ha detto:"
         closing = body.rstrip()[-1] in CLOSERS
         return [(lead, lead + len(body.rstrip()) - closing, True)]
@@ -133,7 +133,7 @@ def quoted_in_paragraph(para: str, code: str, previous: str) -> list[tuple[int, 
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(para):
         if stack and closes(ch, stack[-1][0], para, i, code):
-            opener, start = stack.pop()
+            _, start = stack.pop()
             if not stack:
                 spans.append((start + 1, i, False))
         elif opens(ch, para, i, code, stack):
