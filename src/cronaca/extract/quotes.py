@@ -30,6 +30,7 @@ MAX_GAP_TOKENS = 8  # words between a speech verb and the "che"/"that" of its cl
 RECENT_CHARS = 600  # how near the statement before must be to lend its speaker
 CONTEXT_CHARS = 1500  # how far back the one person named may be
 MAX_ACCORDING_CHARS = 120  # from "according to" to the comma that ends the source
+MAX_INVERTED_CHARS = 80  # from a verb after a quote to the speaker's name
 WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
@@ -295,6 +296,12 @@ def clause_end(text: str, start: int, verbs: list[tuple[int, int]]) -> int:
     return end
 
 
+def next_opener(text: str, pos: int) -> int:
+    """Where the next quotation opens after pos (the end of the text if none)."""
+    found = [i for i in (text.find(c, pos) for c in "«“„") if i != -1]
+    return min(found) if found else len(text)
+
+
 def next_sentence_end(text: str, pos: int) -> int:
     m = SENTENCE_END.search(text, pos)
     return m.start() if m else len(text)
@@ -362,12 +369,16 @@ def attribute_direct(
     verb = next(((vs, ve) for vs, ve in verbs if end < vs <= end + 12 and vs < after_end), None)
     if verb is not None:
         vs, ve = verb
+        # "», ha detto il presidente valdoriano Aldo Ferrante, «": the name after the verb,
+        # unless an unnamed source comes first ("ha detto una fonte vicina a Ferrante")
+        reach = min(after_end, ve + MAX_INVERTED_CHARS, next_opener(text, ve))
         inverted = next(
-            (m for m in people if m.clean_span and ve < m.clean_span.start <= ve + 3), None
+            (m for m in people if m.clean_span and ve < m.clean_span.start < reach), None
         )
-        if inverted is not None:
+        until = inverted.clean_span.start if inverted and inverted.clean_span else reach
+        anonymous = any(w.group(0) in speech.anonymous for w in WORD.finditer(folded, ve, until))
+        if inverted is not None and not anonymous:
             return Found(start, end, True, inverted)
-        anonymous = any(w in speech.anonymous for w in WORD.findall(folded, ve, ve + 40)[:3])
         return Found(start, end, True, None, inherit=not anonymous)
     intro_start = sentence_start(text, max(0, start - 2))
     intro = [(vs, ve) for vs, ve in verbs if intro_start <= vs < start]

@@ -1,0 +1,148 @@
+"""Quote constructions on short fictional texts, in several languages."""
+
+import pytest
+
+from cronaca.extract.cues import load_cues
+from cronaca.extract.entities import find_entities
+from cronaca.extract.quotes import find_quotes, load_speech, quoted_spans
+from cronaca.model import Mention, Span
+
+
+def run(text, lang="it"):
+    cues = load_cues(lang)
+    mentions = [
+        Mention(
+            Span(f.start, f.end),
+            text[f.start : f.end],
+            f.key,
+            f.type,
+            f.name,
+            f.role,
+            clean_span=Span(f.start, f.end),
+        )
+        for f in find_entities(text, cues)
+    ]
+    names = {m.entity_key: m.entity_name for m in mentions}
+    return [
+        (text[q.start : q.end], q.direct, names.get(q.speaker.entity_key) if q.speaker else None)
+        for q in find_quotes(text, mentions, cues, load_speech(lang))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "inner"),
+    [
+        (
+            "it",
+            "Disse: «Non firmeremo mai questo accordo» e uscì.",
+            "Non firmeremo mai questo accordo",
+        ),
+        ("en", "He said: “We will not sign this deal” and left.", "We will not sign this deal"),
+        (
+            "de",
+            "Er sagte: „Wir werden das nicht unterschreiben“ und ging.",
+            "Wir werden das nicht unterschreiben",
+        ),
+        (
+            "de",
+            "Er sagte: »Wir werden das nicht unterschreiben« und ging.",
+            "Wir werden das nicht unterschreiben",
+        ),
+        (
+            "fr",
+            "Il a dit : « Nous ne signerons pas cet accord » puis il est parti.",
+            " Nous ne signerons pas cet accord ",
+        ),
+        (
+            "ru",
+            "Он сказал: «Мы не подпишем „этот“ документ никогда».",
+            "Мы не подпишем „этот“ документ никогда",
+        ),
+        (
+            "en",
+            'She said: "The l’accord of ‘Lunaria’ will hold" today.',
+            "The l’accord of ‘Lunaria’ will hold",
+        ),
+    ],
+)
+def test_quotes_scanner_every_style_and_nesting(lang, text, inner):
+    spans = quoted_spans(text, lang)
+    assert [text[s:e] for s, e, _ in spans] == [inner]
+
+
+def test_quotes_scanner_marks_lost_by_scrapers():
+    text = (
+        "Il ministro ha detto:\n\nNoi continueremo a lavorare con tutti i partner della regione.\n\n"
+        "“Il vertice è stato un successo e lo diremo ovunque\n\n"
+        "Abbiamo firmato tutto quello che era previsto.”"
+    )
+    found = [text[s:e] for s, e, _ in quoted_spans(text, "it")]
+    assert found == [
+        "Noi continueremo a lavorare con tutti i partner della regione.",
+        "Il vertice è stato un successo e lo diremo ovunque",
+        "Abbiamo firmato tutto quello che era previsto.",
+    ]
+
+
+def test_quotes_interrupted_quote_is_two_quotes_of_one_speaker():
+    text = (
+        "«Questa organizzazione non è un blocco», ha detto il presidente valdoriano Aldo "
+        "Ferrante, «ma uno spazio di dialogo tra vicini»."
+    )
+    assert run(text) == [
+        ("Questa organizzazione non è un blocco", True, "Aldo Ferrante"),
+        ("ma uno spazio di dialogo tra vicini", True, "Aldo Ferrante"),
+    ]
+
+
+def test_quotes_reported_speech_and_null_subject():
+    text = (
+        "Il ministro degli Esteri karviano Timur Besedin ha dichiarato ai giornalisti che il "
+        "trattato sarà firmato entro l'estate. In seguito, ha aggiunto che la delegazione "
+        "resterà a Lunaria fino a lunedì."
+    )
+    assert run(text) == [
+        ("il trattato sarà firmato entro l'estate", False, "Timur Besedin"),
+        ("la delegazione resterà a Lunaria fino a lunedì", False, "Timur Besedin"),
+    ]
+
+
+def test_quotes_according_to_with_an_apposition():
+    text = (
+        "Secondo Ilse Marwitz, portavoce del governo, il vertice si terrà a Lunaria "
+        "il prossimo mese."
+    )
+    assert run(text) == [("il vertice si terrà a Lunaria il prossimo mese", False, "Ilse Marwitz")]
+
+
+def test_quotes_unnamed_source_stays_unknown():
+    text = (
+        "Il presidente Aldo Ferrante è arrivato ieri. «Non ci sarà nessun accordo entro "
+        "domani», ha detto una fonte diplomatica."
+    )
+    assert run(text) == [("Non ci sarà nessun accordo entro domani", True, None)]
+
+
+def test_quotes_inverted_speaker_in_english_and_title_only_reference():
+    text = (
+        '"We are ready to talk to everyone in the region," said Lena Hartwig, the Orsenian '
+        "foreign minister. The minister said that the border would stay open all winter."
+    )
+    assert run(text, "en") == [
+        ("We are ready to talk to everyone in the region,", True, "Lena Hartwig"),
+        ("the border would stay open all winter", False, "Lena Hartwig"),
+    ]
+
+
+def test_quotes_scare_quotes_inside_reported_speech_belong_to_it():
+    text = (
+        'Il presidente Aldo Ferrante ha dichiarato che il paese è "di fatto uscito '
+        'dall\'alleanza" ma non lo considera un passo "ostile".'
+    )
+    assert run(text) == [
+        (
+            'il paese è "di fatto uscito dall\'alleanza" ma non lo considera un passo "ostile',
+            False,
+            "Aldo Ferrante",
+        ),
+    ]
