@@ -86,3 +86,54 @@ def score_entities(doc: Document, gold: dict, only: str | None = None) -> Counts
 
 def load_gold(path: Path) -> dict:
     return json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+
+
+def words(text: str | None) -> set[str]:
+    return {w for w in norm(text or "").split() if len(w) > 2}
+
+
+def gold_key_of(doc: Document, gold: dict, entity_key: str | None) -> str | None:
+    """The gold entity key that a predicted entity (by any of its names) stands for."""
+    if entity_key is None:
+        return None
+    names = {m.text for m in doc.mentions if m.entity_key == entity_key}
+    names |= {m.entity_name for m in doc.mentions if m.entity_key == entity_key}
+    for g in gold["entities"]:
+        if {norm(a) for a in g["aliases"]} & {norm(n) for n in names}:
+            return str(g["key"])
+    return None
+
+
+@dataclass
+class QuoteCounts(Counts):
+    direct_ok: int = 0
+
+    def add(self, other: Counts) -> None:
+        super().add(other)
+        if isinstance(other, QuoteCounts):
+            self.direct_ok += other.direct_ok
+
+
+def score_quotes(doc: Document, gold: dict) -> QuoteCounts:
+    """As ../shared/eval/score.py: same speaker, at least half of the gold words, not much
+    longer than the gold passage."""
+    gold_quotes = gold.get("quotes", [])
+    counts = QuoteCounts(predicted=len(doc.quotes), gold=len(gold_quotes))
+    used: set[int] = set()
+    for g in gold_quotes:
+        gw = words(g["text"])
+        best, best_i = 0.0, None
+        for i, q in enumerate(doc.quotes):
+            if i in used or gold_key_of(doc, gold, q.speaker_key) != g["speaker"]:
+                continue
+            pw = words(q.text)
+            if len(pw) > 4 * len(gw) + 15:
+                continue
+            overlap = len(gw & pw) / max(1, len(gw))
+            if overlap >= 0.5 and overlap > best:
+                best, best_i = overlap, i
+        if best_i is not None:
+            used.add(best_i)
+            counts.tp += 1
+            counts.direct_ok += doc.quotes[best_i].direct == g["direct"]
+    return counts

@@ -31,6 +31,7 @@ RECENT_CHARS = 600  # how near the statement before must be to lend its speaker
 CONTEXT_CHARS = 1500  # how far back the one person named may be
 MAX_ACCORDING_CHARS = 120  # from "according to" to the comma that ends the source
 MAX_INVERTED_CHARS = 80  # from a verb after a quote to the speaker's name
+MAX_SUBJECT_CHARS = 60  # from a quote's end to the verb after it ("”, Santoro told")
 WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 
@@ -39,24 +40,29 @@ SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
 class Speech:
     """A language's speech verbs and attribution phrases, compiled."""
 
-    verbs: PhraseMatcher[str]
+    verbs: PhraseMatcher[str]  # payload: "verb", or "verb_object" (content as its object)
     according: PhraseMatcher[str]
     that: frozenset[str]
     pronouns: frozenset[str]
     conjunctions: frozenset[str]
     anonymous: frozenset[str]  # nouns of unnamed sources: fonte, official, источник
+    that_optional: bool  # "he said the talks failed": a clause may follow with no "that"
 
 
 @cache
 def load_speech(code: str) -> Speech:
     lang = load_lang(code)
     return Speech(
-        verbs=PhraseMatcher((v, "verb") for v in lang.word_list("verb")),
+        verbs=PhraseMatcher(
+            [(v, "verb_object") for v in lang.word_list("verb_object")]
+            + [(v, "verb") for v in lang.word_list("verb")]
+        ),
         according=PhraseMatcher((a, "according") for a in lang.word_list("according")),
         that=frozenset(fold(t) for t in lang.word_list("that")),
         pronouns=frozenset(fold(p) for p in lang.word_list("speaker_pronoun")),
         conjunctions=frozenset(fold(c) for c in lang.word_list("conjunction")),
         anonymous=frozenset(fold(a) for a in lang.word_list("anonymous_source")),
+        that_optional="that_optional" in lang.word_list("option"),
     )
 
 
@@ -102,6 +108,8 @@ class ExtractQuotes:
 
 OPENERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"', "‘": "’"}
 CLOSERS = set('»”“›"’«')
+DASHED = re.compile(r"[,.!?]?\s+[—–]\s+([^—–«»\n]{3,80}?),?\s+[—–]\s+")
+BULLETS = ("•", "-", "*", "·", "–", "—")  # a list item is no block quote
 
 
 def quoted_spans(text: str, code: str) -> list[tuple[int, int, bool]]:
@@ -126,7 +134,7 @@ def quoted_in_paragraph(para: str, code: str, previous: str) -> list[tuple[int, 
         return []
     body = para.strip()
     lead = para.index(body[0])
-    if previous.rstrip().endswith(":") and not body.startswith((*OPENERS, "»")):
+    if previous.rstrip().endswith(":") and not body.startswith((*OPENERS, "»", *BULLETS)):
         # a block quote whose marks a scraper dropped, introduced by "... ha detto:"
         closing = body.rstrip()[-1] in CLOSERS
         return [(lead, lead + len(body.rstrip()) - closing, True)]
@@ -180,11 +188,11 @@ def find_quotes(text: str, mentions: list[Mention], cues: Cues, speech: Speech) 
         key=lambda m: m.clean_span.start if m.clean_span else 0,
     )
     titles = cues.find_titles(text, folded)
-    verbs = [(s, e) for s, e, _, _ in speech.verbs.find(text, folded)]
+    verbs = [(s, e, kind) for s, e, _, kind in speech.verbs.find(text, folded)]
     quoted = quoted_spans(text, cues.code)
     reported = find_reported(text, folded, verbs, quoted, people, titles, speech)
     found: list[Found] = []
-    for s, e, block in quoted:
+    for s, e, block in split_dashed(text, quoted, verbs):
         if word_count(text[s:e]) < MIN_QUOTE_WORDS:
             continue
         if any(r.start <= s and e <= r.end + 2 for r in reported):
@@ -199,6 +207,21 @@ def find_quotes(text: str, mentions: list[Mention], cues: Cues, speech: Speech) 
     return found
 
 
+def split_dashed(
+    text: str, quoted: list[tuple[int, int, bool]], verbs: list[tuple[int, int, str]]
+) -> list[tuple[int, int, bool]]:
+    """«Пустое кресло — это позиция, — сказал Ферранте, — но не лучшая»: an attribution
+    between dashes inside the marks splits the quotation in two; the attribution stays out."""
+    out = []
+    for s, e, block in quoted:
+        for m in DASHED.finditer(text, s, e):
+            if any(m.start(1) <= v[0] < m.end(1) for v in verbs):
+                out.append((s, m.start(), block))
+                s = m.end()
+        out.append((s, e, block))
+    return out
+
+
 def names_inside(speaker: Mention, people: list[Mention], start: int, end: int) -> bool:
     return any(
         m.entity_key == speaker.entity_key and m.clean_span and start <= m.clean_span.start < end
@@ -209,7 +232,7 @@ def names_inside(speaker: Mention, people: list[Mention], start: int, end: int) 
 def find_reported(
     text: str,
     folded: str,
-    verbs: list[tuple[int, int]],
+    verbs: list[tuple[int, int, str]],
     quoted: list[tuple[int, int, bool]],
     people: list[Mention],
     titles: list[TitleMatch],
@@ -222,10 +245,11 @@ def find_reported(
     def inside(pos: int) -> bool:
         return any(s <= pos < e for s, e, _ in quoted)
 
-    for vs, ve in verbs:
-        if inside(vs):
-            continue
-        start = clause_after_verb(text, folded, ve, speech)
+    for verb in verbs:
+        vs = verb[0]
+        if inside(vs) or any(f.start <= vs < f.end for f in out):
+            continue  # a verb inside a quote, or inside a clause already reported
+        start = clause_after_verb(text, folded, verb, people, speech)
         if start is None:
             continue
         end = clause_end(text, start, verbs)
@@ -262,30 +286,40 @@ def find_reported(
     return out
 
 
-def clause_after_verb(text: str, folded: str, verb_end: int, speech: Speech) -> int | None:
-    """Where the reported clause after a speech verb starts: after its "che"/"that" (a few words
-    may come between: "ha dichiarato ai giornalisti lo stesso giorno che"), or right after the
-    verb when it takes its object directly ("ha invitato l'organizzazione a ...")."""
+def clause_after_verb(
+    text: str, folded: str, verb: tuple[int, int, str], people: list[Mention], speech: Speech
+) -> int | None:
+    """Where the reported clause after a speech verb starts: after its "che"/"that" (a few
+    words may come between: "ha dichiarato ai giornalisti lo stesso giorno che"); right after
+    a verb that takes its content as an object ("ha invitato l'organizzazione a ..."); in
+    languages where "that" may be left out, right after the verb ("said Besedin will not
+    come") unless a name there ends the sentence (an inverted speaker: "said Besedin.")."""
+    _, verb_end, kind = verb
     sentence_end = next_sentence_end(text, verb_end)
     words = list(WORD.finditer(folded, verb_end, sentence_end))
-    for k, w in enumerate(words[: MAX_GAP_TOKENS + 1]):
+    if not words or text[verb_end : words[0].start()].strip(" ,"):
+        return None  # a colon or a quote follows the verb: a direct quote, not reported speech
+    for w in words[: MAX_GAP_TOKENS + 1]:
         if w.group(0) in speech.that and not text[w.start()].isupper():
             return w.end() + 1 if w.end() < len(text) and text[w.end()] == " " else w.end()
-        if k == 0 and text[verb_end : w.start()].strip(" ") not in ("",):
-            break  # a colon or a quote follows the verb: a direct quote, not reported speech
-    if not words or text[verb_end : words[0].start()].strip():
+    first = words[0].start()
+    if kind == "verb_object":
+        return first
+    if not speech.that_optional:
         return None
-    first = words[0]
-    if text[first.start()].isupper():
-        return None  # "ha detto Ushakov": an inverted speaker, not a clause
-    return first.start()
+    named = next((m for m in people if m.clean_span and m.clean_span.start == first), None)
+    if named is not None and named.clean_span:
+        rest = text[named.clean_span.end : sentence_end].strip()
+        if not rest or rest.startswith((",", "(")):
+            return None  # "said Besedin." / "said Besedin, the Karvian minister"
+    return first
 
 
-def clause_end(text: str, start: int, verbs: list[tuple[int, int]]) -> int:
+def clause_end(text: str, start: int, verbs: list[tuple[int, int, str]]) -> int:
     """A clause ends with its sentence, or where the next attribution begins (", ma ha
     affermato ...")."""
     end = next_sentence_end(text, start)
-    for vs, _ in verbs:
+    for vs, _, _ in verbs:
         if start < vs < end:
             cut = max(text.rfind(",", start, vs), text.rfind(" e ", start, vs))
             if cut > start:
@@ -357,21 +391,32 @@ def attribute_direct(
     folded: str,
     start: int,
     end: int,
-    verbs: list[tuple[int, int]],
+    verbs: list[tuple[int, int, str]],
     people: list[Mention],
     titles: list[TitleMatch],
     speech: Speech,
 ) -> Found:
-    """A quoted passage and its speaker: named after it ("», ha detto X"), before it in the
-    same sentence or in the line that introduces it ("X ha avvertito: «"); an unnamed source
-    after it ("», ha detto una fonte diplomatica") stays unknown."""
-    after_end = next_sentence_end(text, end + 1)
-    verb = next(((vs, ve) for vs, ve in verbs if end < vs <= end + 12 and vs < after_end), None)
+    """A quoted passage and its speaker: named after it ("», ha detto X", "”, Santoro told
+    reporters"), before it in the same sentence or in the line that introduces it ("X ha
+    avvertito: «"); an unnamed source after it ("», ha detto una fonte") stays unknown."""
+    after_end = min(next_sentence_end(text, end + 1), next_opener(text, end + 1))
+    verb = next(
+        (v for v in verbs if end < v[0] <= end + MAX_SUBJECT_CHARS and v[0] < after_end), None
+    )
     if verb is not None:
-        vs, ve = verb
+        vs, ve, _ = verb
+        subject = [m for m in people if m.clean_span and end < m.clean_span.start < vs]
+        if (
+            subject
+            and text[end : subject[0].clean_span.start if subject[0].clean_span else vs].strip(
+                ' ,.;:—–-»”“"’'
+            )
+            == ""
+        ):
+            return Found(start, end, True, subject[0])  # "”, Santoro told reporters"
         # "», ha detto il presidente valdoriano Aldo Ferrante, «": the name after the verb,
         # unless an unnamed source comes first ("ha detto una fonte vicina a Ferrante")
-        reach = min(after_end, ve + MAX_INVERTED_CHARS, next_opener(text, ve))
+        reach = min(after_end, ve + MAX_INVERTED_CHARS)
         inverted = next(
             (m for m in people if m.clean_span and ve < m.clean_span.start < reach), None
         )
@@ -379,11 +424,12 @@ def attribute_direct(
         anonymous = any(w.group(0) in speech.anonymous for w in WORD.finditer(folded, ve, until))
         if inverted is not None and not anonymous:
             return Found(start, end, True, inverted)
-        return Found(start, end, True, None, inherit=not anonymous)
+        if text[end:vs].strip(' ,.;:—–-»”“"’') == "":  # "» - ha dichiarato ai giornalisti"
+            return Found(start, end, True, None, inherit=not anonymous)
     intro_start = sentence_start(text, max(0, start - 2))
-    intro = [(vs, ve) for vs, ve in verbs if intro_start <= vs < start]
+    intro = [v for v in verbs if intro_start <= v[0] < start]
     if intro:
-        vs, _ = intro[-1]
+        vs = intro[-1][0]
         speaker = subject_before(text, vs, people, titles)
         return Found(start, end, True, speaker, speaker is None)
     # the line before ends with a colon: "Lukashenko ha invitato ... dell'Europa:"
