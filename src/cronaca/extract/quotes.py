@@ -429,8 +429,10 @@ def attribute_direct(
     intro_start = sentence_start(text, max(0, start - 2))
     intro = [v for v in verbs if intro_start <= v[0] < start]
     if intro:
-        vs = intro[-1][0]
-        speaker = subject_before(text, vs, people, titles)
+        vs, ve, _ = intro[-1]
+        # "«...», ha detto X, «...»": the second part's speaker stands after the verb
+        named = [m for m in people if m.clean_span and ve < m.clean_span.start < start]
+        speaker = named[0] if named else subject_before(text, vs, people, titles)
         return Found(start, end, True, speaker, speaker is None)
     # the line before ends with a colon: "Lukashenko ha invitato ... dell'Europa:"
     before = text[:start].rstrip(' «“„"‘\n')
