@@ -29,7 +29,7 @@ from cronaca.kb.matcher import AliasMatcher, Match, kb_matcher
 from cronaca.model import Document, EntityType, Mention, Span
 
 MAX_NAME_TOKENS = 4
-MAX_TITLE_GAP = 6  # tokens between a title and the name it introduces
+MAX_TITLE_GAP = 8  # tokens between a title and the name it introduces
 ACRONYM = re.compile(r"\(([A-ZА-ЯЁ][A-ZА-ЯЁ0-9&]{1,9})\)")
 MAX_LONG_FORM = 10  # tokens looked back from an acronym for its long form
 MAX_DOCUMENT_WORDS = 8  # words of a document name's complement
@@ -108,7 +108,8 @@ def find_entities(text: str, cues: Cues, doc: Document | None = None) -> list[Fo
         add(f)
     for f in named:
         add(f)
-    for f in find_places(tokens, cues):
+    names = {fold(w) for f in found if f.type == "person" for w in f.name.split()}
+    for f in find_places(tokens, cues, names):
         add(f)
     for f in find_documents(tokens, cues, doc.sha256[:8] if doc else ""):
         add(f)
@@ -280,13 +281,13 @@ def classify_run(
     org_head = first in cues.org_heads or first.endswith(cues.compound_org_heads)
     if len(words) >= 2 and (org_head or last in cues.org_tails):
         return Found(start, end, name_key("org", name), "organization", name)
-    if len(words) >= 2 and (first in cues.place_heads or last in cues.place_tails):
+    if (len(words) >= 2 and (first in cues.place_heads or last in cues.place_tails)) or (
+        len(words) == 1 and "-" in first and first.split("-")[0] in cues.place_heads
+    ):  # "Mar Grigio", "Grey Sea", "Port-Séline"
         return Found(start, end, name_key("place", name), "location", name)
     if len(words) >= 2 and given:
         return Found(start, end, person_key(name), "person", name, role=role)
-    noun_before = any(
-        fold(t.text) in cues.org_nouns and not t.capitalized for t in tokens[max(0, i - 2) : i]
-    )
+    noun_before = org_noun_before(tokens, i, cues)
     if noun_before:
         return Found(start, end, name_key("org", name), "organization", name)
     prefixed = i > 0 and fold(tokens[i - 1].text) in cues.person_prefixes
@@ -408,6 +409,19 @@ def find_acronym_orgs(
     return found
 
 
+def org_noun_before(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """An organization noun right before the name, or with one adjective between
+    ("dell'associazione ambientalista Onda Verde"); not "il governo di Temirov"."""
+    if i > 0 and not tokens[i - 1].capitalized and fold(tokens[i - 1].text) in cues.org_nouns:
+        return True
+    if i < 2 or tokens[i - 1].capitalized or not tokens[i - 1].text.isalpha():
+        return False
+    between = fold(tokens[i - 1].text)
+    if between in cues.connectors or between in cues.particles or len(between) <= 3:
+        return False
+    return not tokens[i - 2].capitalized and fold(tokens[i - 2].text) in cues.org_nouns
+
+
 def initials_start(words: list[Token], acronym: str) -> int | None:
     """Where a long form whose content words' initials spell the acronym starts:
     "Comunità energetica del Mar Grigio" for CEMG (short function words are skipped)."""
@@ -456,11 +470,14 @@ def find_orgs(tokens: list[Token], cues: Cues) -> list[Found]:
     return found
 
 
-def find_places(tokens: list[Token], cues: Cues) -> list[Found]:
-    """Unknown places after a preposition ("a Lunaria") or a place noun ("residenza di X")."""
+def find_places(tokens: list[Token], cues: Cues, people: set[str]) -> list[Found]:
+    """Unknown places after a preposition ("a Lunaria") or a place noun ("residenza di X");
+    not a word that names a person here ("according to Nwosu") or a given name."""
     found = []
     for i, tok in enumerate(tokens):
         if i == 0 or not is_name_word(tok, cues) or tok.start == 0:
+            continue
+        if fold(tok.text) in people or cues.is_given_name(tok.text):
             continue
         prev = tokens[i - 1].text.lower()
         after_prep = prev in cues.location_preps
@@ -524,8 +541,22 @@ def find_documents(tokens: list[Token], cues: Cues, scope: str) -> list[Found]:
 
 
 def from_metadata(text: str, doc: Document) -> list[Found]:
-    """The byline's authors and the outlet, where the text names them."""
+    """The byline's authors, the outlet, and the dateline's place ("Lunaria (Valdoria) -":
+    a place and its country), where the text names them."""
     found = []
+    if doc.meta.place:
+        m = re.search(rf"(?<!\w){re.escape(doc.meta.place)}(?:\s*\(([^()\d]{{2,30}})\))?", text)
+        if m is not None:
+            name = m.group(0)[: len(doc.meta.place)]
+            found.append(
+                Found(m.start(), m.start() + len(name), name_key("place", name), "location", name)
+            )
+            if m.group(1) and m.group(1)[0].isupper():
+                found.append(
+                    Found(
+                        m.start(1), m.end(1), name_key("country", m.group(1)), "country", m.group(1)
+                    )
+                )
     for author in doc.meta.authors:
         for m in re.finditer(re.escape(author), text):
             found.append(
@@ -546,21 +577,22 @@ def from_metadata(text: str, doc: Document) -> list[Found]:
 
 
 def refer_back(text: str, found: list[Found]) -> list[Found]:
-    """A surname alone (or an acronym) after the full name refers to the same entity; where
-    two people share the surname, to the nearest one named before."""
+    """Later mentions of a name the rules found: the name again ("Lunaria", "Port Seline"),
+    a surname alone, an acronym. Where two people share a surname, the nearest one named
+    before."""
     local: list[KBEntry] = []
+    surnames: dict[str, list[Found]] = {}
     for f in found:
+        if f.key.startswith(("person:", "org:", "place:", "country:")) and "@" not in f.key:
+            local.append(KBEntry(f.key, f.type, f.name, (f.name,)))
         if f.type == "person" and " " in f.name:
             surname = f.name.split()[-1]
             local.append(KBEntry(f.key, "person", f.name, (surname,)))
+            surnames.setdefault(fold(surname), []).append(f)
         if f.type == "organization" and "acronym" in f.extra:
             local.append(KBEntry(f.key, "organization", f.name, (f.extra["acronym"],)))
     if not local:
         return []
-    surnames: dict[str, list[Found]] = {}
-    for f in found:
-        if f.type == "person" and " " in f.name:
-            surnames.setdefault(fold(f.name.split()[-1]), []).append(f)
     out = []
     for m in AliasMatcher(local).find(text):
         namesakes = surnames.get(fold(m.alias), [])

@@ -42,7 +42,8 @@ class Speech:
 
     verbs: PhraseMatcher[str]  # payload: "verb", or "verb_object" (content as its object)
     according: PhraseMatcher[str]
-    that: frozenset[str]
+    that: frozenset[str]  # che, that, que, dass, что: open a reported clause
+    that_infinitive: frozenset[str]  # di, de: only right after the verb ("ha affermato di")
     pronouns: frozenset[str]
     conjunctions: frozenset[str]
     anonymous: frozenset[str]  # nouns of unnamed sources: fonte, official, источник
@@ -59,6 +60,7 @@ def load_speech(code: str) -> Speech:
         ),
         according=PhraseMatcher((a, "according") for a in lang.word_list("according")),
         that=frozenset(fold(t) for t in lang.word_list("that")),
+        that_infinitive=frozenset(fold(t) for t in lang.word_list("that_infinitive")),
         pronouns=frozenset(fold(p) for p in lang.word_list("speaker_pronoun")),
         conjunctions=frozenset(fold(c) for c in lang.word_list("conjunction")),
         anonymous=frozenset(fold(a) for a in lang.word_list("anonymous_source")),
@@ -108,7 +110,9 @@ class ExtractQuotes:
 
 OPENERS = {"«": "»", "“": "”", "„": "“”", "‹": "›", '"': '"', "‘": "’"}
 CLOSERS = set('»”“›"’«')
+# an attribution inside the marks: "— сказал Ферранте, —", ", a précisé la porte-parole,"
 DASHED = re.compile(r"[,.!?]?\s+[—–]\s+([^—–«»\n]{3,80}?),?\s+[—–]\s+")
+INCISE = re.compile(r",\s+([^,.«»“”\n]{3,80}?)[,.]\s+")
 BULLETS = ("•", "-", "*", "·", "–", "—")  # a list item is no block quote
 
 
@@ -214,8 +218,11 @@ def split_dashed(
     between dashes inside the marks splits the quotation in two; the attribution stays out."""
     out = []
     for s, e, block in quoted:
-        for m in DASHED.finditer(text, s, e):
-            if any(m.start(1) <= v[0] < m.end(1) for v in verbs):
+        for m in [*DASHED.finditer(text, s, e), *INCISE.finditer(text, s, e)]:
+            dashed = m.re is DASHED
+            if m.start() >= s and any(
+                (m.start(1) <= v[0] < m.end(1)) if dashed else v[0] == m.start(1) for v in verbs
+            ):
                 out.append((s, m.start(), block))
                 s = m.end()
         out.append((s, e, block))
@@ -299,9 +306,15 @@ def clause_after_verb(
     words = list(WORD.finditer(folded, verb_end, sentence_end))
     if not words or text[verb_end : words[0].start()].strip(" ,"):
         return None  # a colon or a quote follows the verb: a direct quote, not reported speech
-    for w in words[: MAX_GAP_TOKENS + 1]:
-        if w.group(0) in speech.that and not text[w.start()].isupper():
-            return w.end() + 1 if w.end() < len(text) and text[w.end()] == " " else w.end()
+    for k, w in enumerate(words[: MAX_GAP_TOKENS + 1]):
+        word = w.group(0)
+        if (word in speech.that or (k == 0 and word in speech.that_infinitive)) and not text[
+            w.start()
+        ].isupper():
+            start = w.end()
+            while start < len(text) and text[start] in " '’":  # "qu’elle", "d'agire"
+                start += 1
+            return start
     first = words[0].start()
     if kind == "verb_object":
         return first
@@ -376,6 +389,30 @@ def subject_before(
     return None
 
 
+def speaker_after(
+    verb_end: int, limit: int, people: list[Mention], titles: list[TitleMatch]
+) -> Mention | None:
+    """The speaker named after a verb ("ha detto Ferrante"), or a title there that stands for
+    the person last named with that role ("a précisé la porte-parole")."""
+    named = next(
+        (m for m in people if m.clean_span and verb_end < m.clean_span.start < limit), None
+    )
+    if named is not None:
+        return named
+    title = next((t for t in titles if verb_end < t.start < limit), None)
+    if title is None:
+        return None
+    earlier = [
+        m
+        for m in people
+        if m.clean_span
+        and m.clean_span.end <= title.start
+        and m.entity_type == "person"
+        and m.role == title.position
+    ]
+    return earlier[-1] if earlier else None
+
+
 def has_null_subject(text: str, verb_start: int, speech: Speech) -> bool:
     """The verb has no subject of its own ("Nel dicembre 2024, ha affermato", "Ritiene che",
     "Lei ha detto"): its speaker is the one of the statement before."""
@@ -417,10 +454,10 @@ def attribute_direct(
         # "», ha detto il presidente valdoriano Aldo Ferrante, «": the name after the verb,
         # unless an unnamed source comes first ("ha detto una fonte vicina a Ferrante")
         reach = min(after_end, ve + MAX_INVERTED_CHARS)
-        inverted = next(
-            (m for m in people if m.clean_span and ve < m.clean_span.start < reach), None
-        )
-        until = inverted.clean_span.start if inverted and inverted.clean_span else reach
+        inverted = speaker_after(ve, reach, people, titles)
+        until = reach
+        if inverted is not None and inverted.clean_span and inverted.clean_span.start > ve:
+            until = inverted.clean_span.start
         anonymous = any(w.group(0) in speech.anonymous for w in WORD.finditer(folded, ve, until))
         if inverted is not None and not anonymous:
             return Found(start, end, True, inverted)
@@ -431,8 +468,9 @@ def attribute_direct(
     if intro:
         vs, ve, _ = intro[-1]
         # "«...», ha detto X, «...»": the second part's speaker stands after the verb
-        named = [m for m in people if m.clean_span and ve < m.clean_span.start < start]
-        speaker = named[0] if named else subject_before(text, vs, people, titles)
+        speaker = speaker_after(ve, start, people, titles) or subject_before(
+            text, vs, people, titles
+        )
         return Found(start, end, True, speaker, speaker is None)
     # the line before ends with a colon: "Lukashenko ha invitato ... dell'Europa:"
     before = text[:start].rstrip(' «“„"‘\n')
