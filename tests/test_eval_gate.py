@@ -35,5 +35,6 @@ def test_eval_gate_seed_score_holds_its_floors(cli, tmp_path):
         assert report["documents"][field] >= floor, f"documents {field}"
     for section, floor in BASELINE["f1"].items():
         assert report[section]["f1"] >= floor, f"{section} F1"
+    assert report["quotes"]["direct_flag_accuracy"] >= BASELINE["direct_flag_accuracy"]
     assert report["conflicts"]["recall"] >= BASELINE["conflicts_recall"]
     assert report["knowledge_f1"] >= BASELINE["knowledge_f1"]

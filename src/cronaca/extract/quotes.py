@@ -47,7 +47,8 @@ class Speech:
     pronouns: frozenset[str]
     conjunctions: frozenset[str]
     anonymous: frozenset[str]  # nouns of unnamed sources: fonte, official, источник
-    that_optional: bool  # "he said the talks failed": a clause may follow with no "that"
+    that_optional: str  # "always" ("he said the talks failed"), "after_comma" ("sagte, X werde")
+    clause_openers: frozenset[str]  # words that open such a clause: the, his, it, there
 
 
 @cache
@@ -64,7 +65,14 @@ def load_speech(code: str) -> Speech:
         pronouns=frozenset(fold(p) for p in lang.word_list("speaker_pronoun")),
         conjunctions=frozenset(fold(c) for c in lang.word_list("conjunction")),
         anonymous=frozenset(fold(a) for a in lang.word_list("anonymous_source")),
-        that_optional="that_optional" in lang.word_list("option"),
+        that_optional=(
+            "always"
+            if "that_optional" in lang.word_list("option")
+            else "after_comma"
+            if "that_optional_comma" in lang.word_list("option")
+            else ""
+        ),
+        clause_openers=frozenset(fold(w) for w in lang.word_list("clause_opener")),
     )
 
 
@@ -318,8 +326,14 @@ def clause_after_verb(
     first = words[0].start()
     if kind == "verb_object":
         return first
+    comma = "," in text[verb_end:first]
+    if speech.that_optional == "after_comma" and not comma:
+        return None  # "sagte Hartwig vor Journalisten": an inverted speaker
     if not speech.that_optional:
         return None
+    opener = words[0].group(0) in speech.clause_openers or text[first].isupper()
+    if not (comma or opener):
+        return None  # "told reporters in Lunaria": no clause
     named = next((m for m in people if m.clean_span and m.clean_span.start == first), None)
     if named is not None and named.clean_span:
         rest = text[named.clean_span.end : sentence_end].strip()
