@@ -92,9 +92,7 @@ def build_cities() -> None:
             {
                 unicodedata.normalize("NFC", a)
                 for a in city["alternatenames"]
-                if letters_only(a)
-                and len(a) >= MIN_ALTERNATE
-                and a != fold
+                if letters_only(a) and len(a) >= MIN_ALTERNATE and a != fold
             }
         )
         rows.append(
