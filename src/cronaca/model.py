@@ -61,6 +61,7 @@ class Quote:
     speaker_key: str | None = None
     speaker_role: str | None = None  # the speaker's position code, as stated beside the name
     date: str | None = None
+    clean_span: Span | None = None  # in the cleaned view, for later stages (not stored)
 
 
 @dataclass
@@ -108,6 +109,8 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    # entities that facts refer to without a mention here ("il presidente russo": Russia)
+    references: dict[str, tuple[EntityType, str]] = field(default_factory=dict)
 
     @property
     def clean_text(self) -> str:

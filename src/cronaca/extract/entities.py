@@ -123,7 +123,7 @@ def find_entities(text: str, cues: Cues, doc: Document | None = None) -> list[Fo
 
 def from_kb(m: Match) -> Found:
     e = m.entry
-    return Found(m.start, m.end, e.key, e.type, e.name, role=e.position)
+    return Found(m.start, m.end, e.key, e.type, e.name)  # a role comes from the text only
 
 
 # ----- people ---------------------------------------------------------------------------------
@@ -269,9 +269,7 @@ def classify_run(
     role = cue.position if cue is not None else None
     kb_person = next((m.entry for m in inside if m.entry.type == "person"), None)
     if kb_person is not None:
-        return Found(
-            start, end, kb_person.key, "person", kb_person.name, role=role or kb_person.position
-        )
+        return Found(start, end, kb_person.key, "person", kb_person.name, role=role)
     given = cues.is_given_name(words[0].text)
     first, last = fold(words[0].text), fold(words[-1].text)
     if inside and not (given and inside[0].start == start and inside[0].entry.type == "location"):
@@ -385,16 +383,18 @@ def find_acronym_orgs(
         if any(k.start == m.start(1) for k in known):
             continue  # a known acronym: the matcher has it
         before = [t for t in tokens if t.end <= m.start()][-MAX_LONG_FORM:]
-        head = next(
-            (
-                k
-                for k in range(len(before))
-                if before[k].capitalized and fold(before[k].text) in cues.org_heads
-            ),
-            None,
-        )
+        # the initials decide where the long form starts ("Grey Sea Security Organization");
+        # else the first organization head ("Organizzazione del Trattato di sicurezza ...")
+        head = initials_start(before, acronym)
         if head is None:
-            head = initials_start(before, acronym)
+            head = next(
+                (
+                    k
+                    for k in range(len(before))
+                    if before[k].capitalized and fold(before[k].text) in cues.org_heads
+                ),
+                None,
+            )
         if head is None:
             continue
         long_start, long_end = before[head].start, before[-1].end

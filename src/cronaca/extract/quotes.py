@@ -108,6 +108,7 @@ class ExtractQuotes:
                     f.direct,
                     speaker.entity_key if speaker else None,
                     speaker.role if speaker else None,
+                    clean_span=Span(f.start, f.end),
                 )
             )
         doc.quotes = quotes

@@ -50,3 +50,20 @@ def token_range(tokens: list[Token], start: int, end: int) -> range:
     lo = bisect_left(tokens, start, key=lambda t: t.start)
     hi = bisect_left(tokens, end, key=lambda t: t.start)
     return range(lo, hi)
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|\n+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after . ! ? ; followed by space, and at line
+    breaks (a rough splitter: abbreviations split too)."""
+    spans = []
+    start = 0
+    for m in SENTENCE_BREAK.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans

@@ -12,6 +12,7 @@ from tqdm import tqdm
 from cronaca.config import Settings
 from cronaca.errors import InputError
 from cronaca.extract.entities import ExtractEntities
+from cronaca.extract.facts import ExtractFacts
 from cronaca.extract.quotes import ExtractQuotes
 from cronaca.ingest.clean import CleanText
 from cronaca.ingest.language import DetectLanguage
@@ -57,6 +58,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
             ReadMetadata(),
             ExtractEntities(),
             ExtractQuotes(),
+            ExtractFacts(),
         ]
     )
 

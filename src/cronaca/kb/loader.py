@@ -30,6 +30,7 @@ class KBEntry:
     parent: str | None = None  # the organization a body belongs to
     position: str | None = None  # a person's position code
     population: int = 0
+    capital_of: str | None = None  # for a capital city: its country's ISO code
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -71,6 +72,7 @@ def load_kb() -> tuple[KBEntry, ...]:
                 split(column(row, 5)),
                 country=row[1],
                 population=int(row[3]),
+                capital_of=row[1] if row[4] == "1" else None,
             )
         )
     for row in read_rows(DATA / "organizations.tsv"):
@@ -101,6 +103,12 @@ def load_kb() -> tuple[KBEntry, ...]:
     for row in read_rows(DATA / "documents.tsv"):
         entries.append(KBEntry(f"doc:{row[0]}", "document", row[1], split(column(row, 2))))
     return tuple(entries)
+
+
+@cache
+def kb_entries() -> dict[str, KBEntry]:
+    """Every entry by key."""
+    return {e.key: e for e in load_kb()}
 
 
 @cache

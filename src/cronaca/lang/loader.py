@@ -17,7 +17,7 @@ from cronaca.errors import UnsupportedLanguageError
 LANG_DIR = Path(__file__).parent
 SHARED = "xx"
 # Files of `kind<TAB>value` rows, merged into LangData.words by kind.
-WORD_FILES = ("metadata.tsv", "entity_cues.tsv", "speech.tsv")
+WORD_FILES = ("metadata.tsv", "entity_cues.tsv", "speech.tsv", "facts.tsv")
 REQUIRED_FILES = ("months.tsv", "weekdays.tsv", "titles.tsv", *WORD_FILES)
 
 

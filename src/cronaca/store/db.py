@@ -150,6 +150,8 @@ class Store:
         for m in doc.mentions:
             first.setdefault(m.entity_key, (m.entity_type, m.entity_name))
             aliases.add((m.entity_key, m.text))
+        for key, (type_, name) in doc.references.items():
+            first.setdefault(key, (type_, name))
         # the canonical name: the knowledge base's (English), else the first Latin spelling
         c.executemany(
             "INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE"
@@ -367,8 +369,16 @@ class Store:
             }
 
     def iter_facts(self) -> Iterator[dict[str, Any]]:
-        for f in self.conn.execute("SELECT * FROM facts ORDER BY id").fetchall():
+        """Facts; the same fact from several documents once, with all its sources."""
+        groups = self.conn.execute(
+            "SELECT MIN(id) AS id, subject_id, predicate, object_id, object_value, qualifier,"
+            " MIN(valid_from) AS valid_from, MAX(valid_to) AS valid_to, polarity, attributed_to,"
+            " GROUP_CONCAT(id) AS ids FROM facts GROUP BY subject_id, predicate, object_id,"
+            " object_value, qualifier, polarity, attributed_to ORDER BY MIN(id)"
+        ).fetchall()
+        for f in groups:
             obj: Any = ref(f["object_id"]) if f["object_id"] else {"value": f["object_value"]}
+            sources = [s for i in str(f["ids"]).split(",") for s in self._sources("fact", int(i))]
             yield {
                 "id": f"f{f['id']}",
                 "subject": ref(f["subject_id"]),
@@ -379,7 +389,7 @@ class Store:
                 "valid_to": f["valid_to"],
                 "polarity": bool(f["polarity"]),
                 "attributed_to": ref(f["attributed_to"]),
-                "sources": self._sources("fact", f["id"]),
+                "sources": sources,
             }
 
     def iter_conflicts(self) -> Iterator[dict[str, Any]]:
