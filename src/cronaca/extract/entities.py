@@ -481,7 +481,7 @@ def find_places(tokens: list[Token], cues: Cues, people: set[str]) -> list[Found
             continue
         prev = tokens[i - 1].text.lower()
         after_prep = prev in cues.location_preps
-        after_head = prev in {"di", "of", "de", "von", "del"} and any(
+        after_head = (prev in cues.connectors or prev in cues.particles) and any(
             t.text.lower() in cues.location_heads for t in tokens[max(0, i - 4) : i - 1]
         )
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None

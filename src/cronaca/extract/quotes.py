@@ -45,7 +45,7 @@ class Speech:
     that: frozenset[str]  # che, that, que, dass, что: open a reported clause
     that_infinitive: frozenset[str]  # di, de: only right after the verb ("ha affermato di")
     pronouns: frozenset[str]
-    conjunctions: frozenset[str]
+    conjunctions: frozenset[str]  # lower case, not folded: "e" must not match "è"
     anonymous: frozenset[str]  # nouns of unnamed sources: fonte, official, источник
     that_optional: str  # "always" ("he said the talks failed"), "after_comma" ("sagte, X werde")
     clause_openers: frozenset[str]  # words that open such a clause: the, his, it, there
@@ -63,7 +63,7 @@ def load_speech(code: str) -> Speech:
         that=frozenset(fold(t) for t in lang.word_list("that")),
         that_infinitive=frozenset(fold(t) for t in lang.word_list("that_infinitive")),
         pronouns=frozenset(fold(p) for p in lang.word_list("speaker_pronoun")),
-        conjunctions=frozenset(fold(c) for c in lang.word_list("conjunction")),
+        conjunctions=frozenset(c.lower() for c in lang.word_list("conjunction")),
         anonymous=frozenset(fold(a) for a in lang.word_list("anonymous_source")),
         that_optional=(
             "always"
@@ -268,7 +268,7 @@ def find_reported(
         start = clause_after_verb(text, folded, verb, people, speech)
         if start is None:
             continue
-        end = clause_end(text, start, verbs)
+        end = clause_end(text, start, verbs, speech)
         if word_count(text[start:end]) < MIN_QUOTE_WORDS:
             continue
         speaker = subject_before(text, vs, people, titles)
@@ -296,7 +296,7 @@ def find_reported(
         start = comma + 1
         while start < len(text) and text[start] == " ":
             start += 1
-        end = clause_end(text, start, verbs)
+        end = clause_end(text, start, verbs, speech)
         if word_count(text[start:end]) >= MIN_QUOTE_WORDS:
             out.append(Found(start, end, False, speaker))
     return out
@@ -343,13 +343,19 @@ def clause_after_verb(
     return first
 
 
-def clause_end(text: str, start: int, verbs: list[tuple[int, int, str]]) -> int:
-    """A clause ends with its sentence, or where the next attribution begins (", ma ha
-    affermato ...")."""
+def clause_end(text: str, start: int, verbs: list[tuple[int, int, str]], speech: Speech) -> int:
+    """A clause ends with its sentence, or where the next attribution begins: at the comma or
+    conjunction before it (", ma ha affermato ...", "and said ...")."""
     end = next_sentence_end(text, start)
     for vs, _, _ in verbs:
         if start < vs < end:
-            cut = max(text.rfind(",", start, vs), text.rfind(" e ", start, vs))
+            cuts = [text.rfind(",", start, vs)]
+            cuts += [
+                w.start()
+                for w in WORD.finditer(text, start, vs)
+                if w.group(0).lower() in speech.conjunctions
+            ]
+            cut = max(cuts)
             if cut > start:
                 end = cut
             break
@@ -392,16 +398,20 @@ def subject_before(
     if before and before[-1].clean_span and verb_start - before[-1].clean_span.end <= 2:
         return before[-1]
     title = next((t for t in reversed(titles) if start <= t.start and t.end <= verb_start), None)
-    if title is not None:
-        earlier = [
-            m
-            for m in people
-            if m.clean_span and m.clean_span.end <= title.start and m.entity_type == "person"
-        ]
-        same_role = [m for m in earlier if m.role == title.position]
-        chosen = same_role or earlier
-        return chosen[-1] if chosen else None
-    return None
+    return holder(title, people, any_person=True) if title is not None else None
+
+
+def holder(title: TitleMatch, people: list[Mention], any_person: bool = False) -> Mention | None:
+    """The person last named before a bare title with that title's role ("il Presidente",
+    "la porte-parole"); with any_person, else the person last named."""
+    earlier = [
+        m
+        for m in people
+        if m.clean_span and m.clean_span.end <= title.start and m.entity_type == "person"
+    ]
+    same_role = [m for m in earlier if m.role == title.position]
+    chosen = same_role or (earlier if any_person else [])
+    return chosen[-1] if chosen else None
 
 
 def speaker_after(
@@ -415,17 +425,7 @@ def speaker_after(
     if named is not None:
         return named
     title = next((t for t in titles if verb_end < t.start < limit), None)
-    if title is None:
-        return None
-    earlier = [
-        m
-        for m in people
-        if m.clean_span
-        and m.clean_span.end <= title.start
-        and m.entity_type == "person"
-        and m.role == title.position
-    ]
-    return earlier[-1] if earlier else None
+    return holder(title, people) if title is not None else None
 
 
 def has_null_subject(text: str, verb_start: int, speech: Speech) -> bool:
@@ -435,7 +435,8 @@ def has_null_subject(text: str, verb_start: int, speech: Speech) -> bool:
     if not head or head[-1] in ",;:—–-(":
         return True
     words = WORD.findall(fold(head))
-    return bool(words) and (words[-1] in speech.pronouns or words[-1] in speech.conjunctions)
+    last = WORD.findall(head.lower())[-1:] or [""]
+    return bool(words) and (words[-1] in speech.pronouns or last[0] in speech.conjunctions)
 
 
 def attribute_direct(
