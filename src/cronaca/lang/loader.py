@@ -17,7 +17,7 @@ from cronaca.errors import UnsupportedLanguageError
 LANG_DIR = Path(__file__).parent
 SHARED = "xx"
 # Files of `kind<TAB>value` rows, merged into LangData.words by kind.
-WORD_FILES = ("metadata.tsv", "entity_cues.tsv", "speech.tsv", "facts.tsv")
+WORD_FILES = ("metadata.tsv", "entity_cues.tsv", "speech.tsv", "facts.tsv", "dates.tsv")
 REQUIRED_FILES = ("months.tsv", "weekdays.tsv", "titles.tsv", *WORD_FILES)
 
 
@@ -45,6 +45,11 @@ def read_rows(path: Path) -> Iterator[list[str]]:
             line = line.rstrip("\n")
             if line.strip() and not line.startswith("#"):
                 yield line.split("\t")
+
+
+def lang_rows(code: str, name: str) -> list[list[str]]:
+    """The rows of one data file of a language, after those of xx/ (all columns)."""
+    return [*read_rows(LANG_DIR / SHARED / name), *read_rows(LANG_DIR / code / name)]
 
 
 @cache
