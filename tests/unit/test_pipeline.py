@@ -26,5 +26,5 @@ def test_pipeline_refuses_a_stage_whose_input_nobody_produces():
 def test_pipeline_version_names_every_stage():
     assert (
         build_pipeline(Settings()).version
-        == "clean@1 language@1 metadata@1 entities@1 quotes@1 facts@1"
+        == "clean@1 language@1 metadata@1 entities@1 quotes@1 facts@1 events@1"
     )

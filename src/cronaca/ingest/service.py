@@ -12,6 +12,7 @@ from tqdm import tqdm
 from cronaca.config import Settings
 from cronaca.errors import InputError
 from cronaca.extract.entities import ExtractEntities
+from cronaca.extract.events import ExtractEvents
 from cronaca.extract.facts import ExtractFacts
 from cronaca.extract.quotes import ExtractQuotes
 from cronaca.ingest.clean import CleanText
@@ -59,6 +60,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
             ExtractEntities(),
             ExtractQuotes(),
             ExtractFacts(),
+            ExtractEvents(),
         ]
     )
 

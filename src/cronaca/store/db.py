@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from cronaca.errors import StoreError
+from cronaca.extract.events import PLOVER
 from cronaca.model import Document
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -331,6 +332,9 @@ class Store:
         ]
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
+        """Events; reports of one event (same type, date and place) in several documents
+        once, with every source and participant."""
+        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
         for v in self.conn.execute("SELECT * FROM events ORDER BY id").fetchall():
             participants = [
                 f"e{r[0]}"
@@ -339,9 +343,16 @@ class Store:
                     (v["id"],),
                 )
             ]
-            yield {
+            key = (v["type"], v["date"], v["location_id"]) if v["date"] else (v["id"],)
+            if key in merged:
+                event = merged[key]
+                event["participants"] += [p for p in participants if p not in event["participants"]]
+                event["sources"] += self._sources("event", v["id"])
+                continue
+            merged[key] = {
                 "id": f"v{v['id']}",
                 "type": v["type"],
+                "plover": PLOVER.get(v["type"]),
                 "date": v["date"],
                 "end_date": v["end_date"],
                 "location": ref(v["location_id"]),
@@ -350,6 +361,41 @@ class Store:
                 "attributes": json.loads(v["attributes"]),
                 "sources": self._sources("event", v["id"]),
             }
+        yield from self._join_undated(list(merged.values()))
+
+    def _join_undated(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A report with no date or place ("i leader della CSTO hanno adottato un piano") joins
+        a dated event of the same type that shares one of its organizations, reported by
+        another document."""
+        orgs = {
+            f"e{r[0]}"
+            for r in self.conn.execute("SELECT id FROM entities WHERE type = ?", ("organization",))
+        }
+        kept: list[dict[str, Any]] = []
+        for event in events:
+            docs = {src["doc"] for src in event["sources"]}
+            target = None
+            if event["date"] is None and event["location"] is None:
+                shared = set(event["participants"]) & orgs
+                target = next(
+                    (
+                        k
+                        for k in kept
+                        if k["type"] == event["type"]
+                        and k["date"]
+                        and shared & set(k["participants"])
+                        and not docs & {src["doc"] for src in k["sources"]}
+                    ),
+                    None,
+                )
+            if target is None:
+                kept.append(event)
+                continue
+            target["participants"] += [
+                p for p in event["participants"] if p not in target["participants"]
+            ]
+            target["sources"] += event["sources"]
+        return kept
 
     def iter_quotes(self) -> Iterator[dict[str, Any]]:
         for q in self.conn.execute(
