@@ -41,6 +41,9 @@ PLOVER: dict[str, str | None] = {
     "accusation": "ACCUSE",
 }
 DATELINE_DAYS = 3  # an event this close to the article's date, placed nowhere, is at the dateline
+# types whose events a later sentence names again ("All'incontro parteciperanno ...");
+# memberships, requests, proposals, statements are each their own
+REMENTIONED = frozenset({"meeting", "visit", "agreement"})
 MERGE_SENTENCES = 2  # how far back a sentence that names an event again may refer
 NEGATION_WORDS = 3  # how many words before a trigger a negation may stand
 # event words that, inside someone's statement, refer to an event rather than report one
@@ -173,6 +176,9 @@ def read_events(
     )
     outlet = {m.entity_key for m in mentions if doc.meta.source and m.text == doc.meta.source}
     named = {m.entity_key for m in mentions}
+    cues_ = load_cues(doc.meta.language or "en")
+    place_words = preps | cues_.connectors | cues_.particles  # "a Bishkek", "di Bishkek"
+    dateline_end = dateline_span_end(text, doc)
     found: list[Found] = []
     for n, (s, e) in enumerate(sentences):
         here = [m for m in mentions if m.clean_span and s <= m.clean_span.start < e]
@@ -203,8 +209,14 @@ def read_events(
             )
             if type_ == "visit" and f.location is None:
                 continue  # "sarà a" with no place after it is no visit
+            if type_ == "request" and any(
+                t[3][0] == "meeting" and te <= t[0] < e for t in triggers
+            ):
+                type_, status = "proposal", "proposed"  # "ha chiesto che si tenga un forum"
+                f.type, f.status = type_, "proposed"
             seen_types.add(type_)
-            f.participants = participants(text, scope, outlet, preps, named)
+            actors = [m for m in scope if m.clean_span and m.clean_span.start >= dateline_end]
+            f.participants = participants(text, actors, outlet, place_words, named)
             f.status = event_status(text, s, e, ts, status, future, f.date, ref, cues)
             f.attributes = counts(text, s, e, cues)
             found.append(f)
@@ -250,6 +262,18 @@ def participants(
         if key not in keys:
             keys.append(key)
     return keys
+
+
+def dateline_span_end(text: str, doc: Document) -> int:
+    """Where the dateline ends ("Biškek (Kirghizistan) - 27 nov 2025 (Prima Pagina News)"):
+    its place and country are the report's, not the event's participants."""
+    if not (doc.meta.place and doc.meta.source):
+        return 0
+    place = text.find(doc.meta.place)
+    source = text.find(doc.meta.source, max(place, 0))
+    if place == -1 or source == -1 or "\n" in text[place:source]:
+        return 0
+    return source + len(doc.meta.source)
 
 
 def place_of(text: str, scope: list[Mention], preps: frozenset[str], after: int) -> str | None:
@@ -394,7 +418,7 @@ def merge_references(found: list[Found]) -> list[Found]:
         previous = next((p for p in reversed(merged) if p.type == f.type), None)
         if (
             previous is not None
-            and f.type != "statement"
+            and f.type in REMENTIONED
             and f.date is None
             and f.location is None
             and 0 < f.sentence - previous.sentence <= MERGE_SENTENCES
