@@ -24,6 +24,7 @@ from cronaca.lang.regex import metadata_regexes
 DIGITS = re.compile(r"\d+")
 WORD_START = re.compile(r"\b\w")
 LOOK_BACK = 20  # characters before a trigger where a date expression may start
+MIN_WEEKDAY = 5  # shorter weekday forms are abbreviations
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,9 @@ def date_patterns(code: str) -> DatePatterns:
         if row[0] == "relative" and len(row) >= 4
     }
     month = words(months)
-    weekday = words(lang.weekdays)
+    # full weekday names only: abbreviations are words too ("Mar Grigio", "mer Grise")
+    weekdays = {w: n for w, n in lang.weekdays.items() if len(w) >= MIN_WEEKDAY}
+    weekday = words(weekdays)
     day = r"\b\d{1,2}(?:°|º|er|\.)?"
     join = words(lang.word_list("date_join"))
     range_from = words(lang.word_list("range_from"))
@@ -88,7 +91,7 @@ def date_patterns(code: str) -> DatePatterns:
         "wd": rf"(?P<wday>{weekday})(?:\s+(?P<next>{words(lang.word_list('next_word'))}))?",
     }
     regex = re.compile("|".join(f"(?P<k_{k}>{v})" for k, v in parts.items()), re.IGNORECASE)
-    triggers = PhraseMatcher((w, 0) for w in [*months, *lang.weekdays, *relative])
+    triggers = PhraseMatcher((w, 0) for w in [*months, *weekdays, *relative])
     return DatePatterns(
         regex,
         triggers,

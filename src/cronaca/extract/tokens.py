@@ -52,6 +52,7 @@ def token_range(tokens: list[Token], start: int, end: int) -> range:
     return range(lo, hi)
 
 
+ORDINAL_END = re.compile(r"(?:^|\D)\d{1,2}\.$")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+(?=[^\s])|\n+")
 
 
@@ -61,6 +62,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in SENTENCE_BREAK.finditer(text):
+        if ORDINAL_END.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "am 24. November": a German ordinal, not a sentence end
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()

@@ -8,6 +8,7 @@ text is capitalised too; lower-case phrases (titles, generic document names) in 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -17,8 +18,10 @@ import ahocorasick
 
 from cronaca.kb.fold import fold
 from cronaca.kb.loader import KBEntry, load_kb
+from cronaca.lang.loader import lang_rows, supported_languages
 
 MIN_ALIAS = 2
+CYRILLIC = re.compile(r"^[\u0400-\u04ff-]+$")
 TITLE_CASE_ACRONYM = 4  # acronyms this long are also written in title case (Nato, Brics)
 T = TypeVar("T")
 
@@ -91,7 +94,10 @@ class AliasMatcher:
     def __init__(self, entries: Iterable[KBEntry]) -> None:
         best: dict[str, tuple[KBEntry, str]] = {}
         for entry in entries:
-            for alias in (entry.name, *entry.aliases):
+            names = (entry.name, *entry.aliases)
+            if entry.type in ("location", "country"):
+                names = (*names, *inflected(names))
+            for alias in names:
                 if len(alias) < MIN_ALIAS:
                     continue
                 key = fold(alias)
@@ -110,6 +116,31 @@ class AliasMatcher:
 
     def find(self, text: str, folded: str | None = None) -> list[Match]:
         return [Match(s, e, entry, alias) for s, e, alias, entry in self.phrases.find(text, folded)]
+
+
+@cache
+def inflection_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(nominative ending, case endings) of every language that has lang/<code>/inflections.tsv
+    (Russian: Минск -> Минске, Москва -> Москвы)."""
+    rules = []
+    for code in supported_languages():
+        for row in lang_rows(code, "inflections.tsv"):
+            rules.append(("" if row[0] == "-" else row[0], tuple(row[1].split("|"))))
+    return tuple(rules)
+
+
+def inflected(names: tuple[str, ...]) -> list[str]:
+    """Case forms of the one-word Cyrillic names of a place (the rules are Russian's)."""
+    out = []
+    for name in names:
+        if " " in name or not name[-1:].isalpha() or not CYRILLIC.match(name):
+            continue
+        for ending, endings in inflection_rules():
+            if ending and name.endswith(ending):
+                out += [name[: -len(ending)] + e for e in endings]
+            elif not ending and name[-1] not in "аяьеиоуыэюй":
+                out += [name + e for e in endings]
+    return out
 
 
 @cache
