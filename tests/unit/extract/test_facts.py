@@ -153,3 +153,38 @@ def test_facts_negated_membership_has_polarity_false(tmp_path):
         False,
         None,
     ) in found
+
+
+def test_facts_capital_place_adoption_and_bodies(tmp_path):
+    text = (
+        "Vertice a Bishkek\n\nI leader si riuniscono nella capitale kirghisa, a Bishkek. I "
+        "presidenti hanno visitato la residenza statale di Ala-Archa a Bishkek. Il Consiglio di "
+        "sicurezza collettiva della CSTO ha adottato la dichiarazione finale.\n"
+    )
+    found = {f[:3] for f in facts(tmp_path, text, "it")}
+    assert ("Bishkek", "capital_of", "Kyrgyzstan") in found
+    assert ("Ala-Archa", "located_in", "Bishkek") in found
+    assert (
+        "Collective Security Council",
+        "part_of",
+        "Collective Security Treaty Organization",
+    ) in found
+    assert any(f[1] == "adopted" and f[2] == "dichiarazione finale" for f in found)
+
+
+def test_facts_english_claims_and_chairs(tmp_path):
+    text = (
+        "Talks in Lunaria\n\nThe Grey Sea Security Organization (GSSO) includes Norway, Sweden and "
+        "Finland. Norwegian Foreign Minister Ola Brekke said that Finland had suspended its "
+        "participation in the GSSO.\n"
+    )
+    found = facts(tmp_path, text, "en")
+    assert (
+        "Finland",
+        "participation_suspended",
+        "Grey Sea Security Organization",
+        None,
+        None,
+        True,
+        "Ola Brekke",
+    ) in found
