@@ -75,6 +75,7 @@ class Event:
     participant_keys: list[str] = field(default_factory=list)
     status: EventStatus = "unknown"
     attributes: dict[str, Any] = field(default_factory=dict)
+    reference: bool = False  # named only as a point in time: a source of the event it names
 
 
 @dataclass

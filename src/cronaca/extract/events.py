@@ -89,6 +89,7 @@ class Found:
     status: EventStatus = "occurred"
     attributes: dict[str, int] = field(default_factory=dict)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    reference: bool = False
 
 
 class ExtractEvents:
@@ -130,6 +131,7 @@ class ExtractEvents:
                     participant_keys=f.participants,
                     status=f.status,
                     attributes=dict(f.attributes),
+                    reference=f.reference,
                 )
             )
         doc.events = events
@@ -194,8 +196,7 @@ def read_events(
             )
             if type_ in seen_types or (quote is not None and type_ in REFERENCED_IN_QUOTES):
                 continue  # "ha detto che ... al vertice": the summit is reported elsewhere
-            if any(ts - 2 <= r <= ts for r in references):
-                continue  # "prima del vertice": the summit as a point in time
+            reference = any(ts - 2 <= r <= ts for r in references)  # "dopo il vertice"
             lo, hi = (quote.start, quote.end) if quote is not None else (s, e)
             scope = [m for m in here if m.clean_span and lo <= m.clean_span.start < hi]
             f = Found(
@@ -207,6 +208,7 @@ def read_events(
                 place_of(text, scope, preps, te),
                 spans=[(s, e)],
             )
+            f.reference = reference
             if type_ == "visit" and f.location is None:
                 continue  # "sarà a" with no place after it is no visit
             if type_ == "request" and any(
@@ -419,6 +421,7 @@ def merge_references(found: list[Found]) -> list[Found]:
         if (
             previous is not None
             and f.type in REMENTIONED
+            and not f.reference
             and f.date is None
             and f.location is None
             and 0 < f.sentence - previous.sentence <= MERGE_SENTENCES

@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from cronaca.errors import StoreError
+from cronaca.store.conflicts import update_conflicts
 from cronaca.extract.events import PLOVER
 from cronaca.model import Document
 
@@ -135,7 +136,9 @@ class Store:
                     dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 ),
             )
-            self._add_items(int(cur.lastrowid or 0), doc_key, doc)
+            doc_id = int(cur.lastrowid or 0)
+            self._add_items(doc_id, doc_key, doc)
+            update_conflicts(c, doc_id)
             c.execute("COMMIT")
             return doc_key
         except BaseException:
@@ -206,7 +209,7 @@ class Store:
         for event in doc.events:
             cur = c.execute(
                 "INSERT INTO events (key, document_id, type, date, end_date, location_id, status,"
-                " attributes) VALUES (?,?,?,?,?,?,?,?)",
+                " attributes, reference) VALUES (?,?,?,?,?,?,?,?,?)",
                 (
                     f"{doc_key}#{event.key}",
                     doc_id,
@@ -216,6 +219,7 @@ class Store:
                     self._known_entity(event.location_key),
                     event.status,
                     json.dumps(event.attributes, ensure_ascii=False),
+                    int(event.reference),
                 ),
             )
             event_id = int(cur.lastrowid or 0)
@@ -343,7 +347,11 @@ class Store:
                     (v["id"],),
                 )
             ]
-            key = (v["type"], v["date"], v["location_id"]) if v["date"] else (v["id"],)
+            key = (
+                (v["type"], v["date"], v["location_id"])
+                if v["date"] and not v["reference"]
+                else (v["id"],)
+            )
             if key in merged:
                 event = merged[key]
                 event["participants"] += [p for p in participants if p not in event["participants"]]
@@ -360,8 +368,11 @@ class Store:
                 "status": v["status"],
                 "attributes": json.loads(v["attributes"]),
                 "sources": self._sources("event", v["id"]),
+                "reference": bool(v["reference"]),
             }
-        yield from self._join_undated(list(merged.values()))
+        for event in self._join_undated(list(merged.values())):
+            if not event.pop("reference"):
+                yield event  # a reference that names no reported event stands for nothing
 
     def _join_undated(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A report with no date or place ("i leader della CSTO hanno adottato un piano") joins
@@ -375,7 +386,7 @@ class Store:
         for event in events:
             docs = {src["doc"] for src in event["sources"]}
             target = None
-            if event["date"] is None and event["location"] is None:
+            if event["reference"] or (event["date"] is None and event["location"] is None):
                 shared = set(event["participants"]) & orgs
                 target = next(
                     (
@@ -439,11 +450,11 @@ class Store:
             }
 
     def iter_conflicts(self) -> Iterator[dict[str, Any]]:
-        prefix = {"event": "v", "fact": "f", "quote": "q"}
+        """Conflicts; their items named by the ids the export gives facts and events."""
         for c in self.conn.execute("SELECT * FROM conflicts ORDER BY id").fetchall():
             items = [
-                f"{prefix[r[0]]}{r[1]}"
-                for r in self.conn.execute(
+                self._export_id(kind, item_id)
+                for kind, item_id in self.conn.execute(
                     "SELECT item_kind, item_id FROM conflict_items WHERE conflict_id = ?"
                     " ORDER BY rowid",
                     (c["id"],),
@@ -455,6 +466,28 @@ class Store:
                 "facts": items,
                 "explanation": c["explanation"],
             }
+
+    def _export_id(self, kind: str, item_id: int) -> str:
+        """The export shows a fact (or an event) once for all its reports, under the id of
+        the first; this is that id."""
+        if kind == "fact":
+            row = self.conn.execute(
+                "SELECT MIN(b.id) FROM facts a JOIN facts b ON a.subject_id = b.subject_id"
+                " AND a.predicate = b.predicate AND a.object_id IS b.object_id"
+                " AND a.object_value IS b.object_value AND a.qualifier IS b.qualifier"
+                " AND a.polarity = b.polarity AND a.attributed_to IS b.attributed_to"
+                " WHERE a.id = ?",
+                (item_id,),
+            ).fetchone()
+            return f"f{row[0]}"
+        if kind == "event":
+            row = self.conn.execute(
+                "SELECT MIN(b.id) FROM events a JOIN events b ON a.type = b.type"
+                " AND a.date = b.date AND a.location_id IS b.location_id WHERE a.id = ?",
+                (item_id,),
+            ).fetchone()
+            return f"v{row[0] or item_id}"
+        return f"q{item_id}"
 
 
 def is_latin(name: str) -> bool:
