@@ -479,10 +479,10 @@ def find_places(tokens: list[Token], cues: Cues, people: set[str]) -> list[Found
             continue
         if fold(tok.text) in people or cues.is_given_name(tok.text):
             continue
-        prev = tokens[i - 1].text.lower()
+        prev = fold(tokens[i - 1].text)
         after_prep = prev in cues.location_preps
         after_head = (prev in cues.connectors or prev in cues.particles) and any(
-            t.text.lower() in cues.location_heads for t in tokens[max(0, i - 4) : i - 1]
+            fold(t.text) in cues.location_heads for t in tokens[max(0, i - 4) : i - 1]
         )
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (after_prep or after_head) and not (nxt and nxt.capitalized):

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import ClassVar
 
 from cronaca.extract.cues import load_cues
@@ -233,6 +234,7 @@ def read_events(
             and f.type in ("meeting", "visit", "agreement")
         ):
             f.location = dateline
+    follow_on(merged)
     date_from_meetings(merged)
     # an event word with nothing around it (no date, place or participant) says too little
     return [f for f in merged if f.date or f.location or f.participants]
@@ -250,7 +252,7 @@ def participants(
         if m.entity_type == "location":
             entry = kb.get(key)
             before = (
-                WORD.findall(text[max(0, m.clean_span.start - 12) : m.clean_span.start].lower())
+                WORD.findall(fold(text[max(0, m.clean_span.start - 12) : m.clean_span.start]))
                 if m.clean_span
                 else []
             )
@@ -292,6 +294,23 @@ def place_of(text: str, scope: list[Mention], preps: frozenset[str], after: int)
     return place_in(text, places, preps)
 
 
+def follow_on(found: list[Found]) -> None:
+    """A meeting, visit or signing told in the sentence after a dated and placed event, with
+    no date or place of its own ("I leader hanno firmato 15 documenti"), happened then and
+    there."""
+    for before, f in pairwise(found):
+        if (
+            f.type in REMENTIONED
+            and f.date is None
+            and f.location is None
+            and not f.reference
+            and before.date
+            and before.location
+            and 0 < f.sentence - before.sentence <= 1
+        ):
+            f.date, f.location = before.date, before.location
+
+
 def date_from_meetings(found: list[Found]) -> None:
     """An undated event at the place of a dated meeting ("non parteciperà al vertice di
     Bishkek") happens on the meeting's date."""
@@ -317,7 +336,7 @@ def place_in(text: str, here: list[Mention], preps: frozenset[str]) -> str | Non
             or m.entity_key.startswith("region:")
         ):
             continue
-        before = WORD.findall(text[max(0, m.clean_span.start - 12) : m.clean_span.start].lower())
+        before = WORD.findall(fold(text[max(0, m.clean_span.start - 12) : m.clean_span.start]))
         if before and before[-1] in preps:
             return m.entity_key
     return None

@@ -17,9 +17,9 @@ from types import TracebackType
 from typing import Any
 
 from cronaca.errors import StoreError
-from cronaca.store.conflicts import update_conflicts
 from cronaca.extract.events import PLOVER
 from cronaca.model import Document
+from cronaca.store.conflicts import update_conflicts
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 TABLES = ("documents", "entities", "aliases", "mentions", "events", "quotes", "facts", "conflicts")

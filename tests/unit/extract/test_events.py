@@ -51,7 +51,7 @@ CASES = [
         "ministers signed an agreement on fishing. Next year the GSSO will hold exercises in Riga.",
         [
             ("meeting", "2025-11-24", None, "Warsaw", "occurred"),
-            ("agreement", None, None, None, "occurred"),
+            ("agreement", "2025-11-24", None, "Warsaw", "occurred"),  # told right after it
             ("military_exercise", "2026", None, "Riga", "planned"),
         ],
     ),
