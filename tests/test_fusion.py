@@ -128,3 +128,45 @@ def test_fusion_order_of_ingest_does_not_change_the_export(tmp_path):
     forward = export(tmp_path / "a.db", *parts)
     backward = export(tmp_path / "b.db", *reversed(parts))
     assert normalised(forward) == normalised(backward)
+
+
+def test_fusion_surname_alone_joins_the_one_full_name_and_namesakes_stay_apart(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Accordo a Lunaria\n\nIl ministro degli Esteri karviano Anvar Karimov ha firmato "
+        "l'accordo. Il giornalista kazako Bekzat Karimov ha chiesto chiarimenti.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Reazioni a Novoselsk\n\nIl ministro degli Esteri Karimov ha lasciato Lunaria ieri "
+        "sera, dopo una lunga giornata di colloqui con le delegazioni.\n",
+        encoding="utf-8",
+    )
+    data = export(tmp_path / "kb.db", folder)
+    people = {e["name"]: e for e in data["entities"] if e["type"] == "person"}
+    assert "Karimov" not in people  # the minister named by surname is the minister in full
+    minister = people["Anvar Karimov"]
+    assert {m["doc"] for m in minister["mentions"]} == {"a.txt", "b.txt"}
+    assert {m["doc"] for m in people["Bekzat Karimov"]["mentions"]} == {"a.txt"}
+
+
+def test_fusion_a_planned_event_that_happened_takes_the_latest_status(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "before.txt").write_text(
+        "Vertice a Lunaria\n\nOsservatorio Eurasia – mar 1, 2026\n\nIl vertice "
+        "dell'Organizzazione per la sicurezza del Mar Grigio (OSMG) si terrà il 12 marzo 2026 a "
+        "Lunaria.\n",
+        encoding="utf-8",
+    )
+    (folder / "after.txt").write_text(
+        "Vertice a Lunaria\n\nOsservatorio Eurasia – mar 13, 2026\n\nIl vertice "
+        "dell'Organizzazione per la sicurezza del Mar Grigio (OSMG) si è svolto il 12 marzo 2026 "
+        "a Lunaria.\n",
+        encoding="utf-8",
+    )
+    data = export(tmp_path / "kb.db", folder)
+    (summit,) = [v for v in data["events"] if v["type"] == "meeting"]
+    assert {s["doc"] for s in summit["sources"]} == {"before.txt", "after.txt"}
+    assert summit["status"] == "occurred"

@@ -231,7 +231,8 @@ def find_people(
 def trim_run(tokens: list[Token], i: int, j: int, titles: list[TitleMatch], cues: Cues) -> int:
     """Drops what starts a run but is no name: a title written in capitals ("Prime Minister"),
     a demonym, a common word at the start of a sentence or a German noun ("Meeresbiologe")."""
-    inside = [t for t in titles if tokens[i].start <= t.start and t.end <= tokens[j - 1].end]
+    # a title inside the run, or reaching into it ("ministro degli Esteri Karimov")
+    inside = [t for t in titles if t.start < tokens[j - 1].end and t.end > tokens[i].start]
     if inside:
         end = max(t.end for t in inside)
         while i < j and tokens[i].start < end:

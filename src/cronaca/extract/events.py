@@ -184,6 +184,8 @@ def read_events(
     dateline_end = dateline_span_end(text, doc)
     found: list[Found] = []
     for n, (s, e) in enumerate(sentences):
+        if doc.meta.title and text[s:e].strip() == doc.meta.title:
+            continue  # the headline announces what the body reports
         here = [m for m in mentions if m.clean_span and s <= m.clean_span.start < e]
         seen_types: set[str] = set()
         for ts, te, _, (type_, status) in (t for t in triggers if s <= t[0] < e):

@@ -17,9 +17,9 @@ from types import TracebackType
 from typing import Any
 
 from cronaca.errors import StoreError
-from cronaca.extract.events import PLOVER
 from cronaca.model import Document
 from cronaca.store.conflicts import update_conflicts
+from cronaca.store.views import FusedView
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 TABLES = ("documents", "entities", "aliases", "mentions", "events", "quotes", "facts", "conflicts")
@@ -300,201 +300,26 @@ class Store:
                 "version": r["version"],
             }
 
-    def iter_entities(self) -> Iterator[dict[str, Any]]:
-        entities = self.conn.execute("SELECT id, type, name FROM entities ORDER BY id")
-        for e in entities.fetchall():
-            aliases = [
-                r[0]
-                for r in self.conn.execute(
-                    "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (e["id"],)
-                )
-            ]
-            mentions = [
-                {"doc": r[0], "start": r[1], "end": r[2]}
-                for r in self.conn.execute(
-                    "SELECT d.doc_key, m.start, m.end FROM mentions m JOIN documents d ON"
-                    " d.id = m.document_id WHERE m.entity_id = ? ORDER BY m.id",
-                    (e["id"],),
-                )
-            ]
-            yield {
-                "id": f"e{e['id']}",
-                "type": e["type"],
-                "name": e["name"],
-                "aliases": aliases,
-                "mentions": mentions,
-            }
+    def view(self) -> FusedView:
+        """The fused, read-only view the export and queries read."""
+        return FusedView(self.conn)
 
-    def _sources(self, kind: str, item_id: int) -> list[dict[str, Any]]:
-        return [
-            {"doc": r[0], "start": r[1], "end": r[2]}
-            for r in self.conn.execute(
-                "SELECT d.doc_key, s.start, s.end FROM spans s JOIN documents d ON d.id ="
-                " s.document_id WHERE s.item_kind = ? AND s.item_id = ? ORDER BY s.rowid",
-                (kind, item_id),
-            )
-        ]
+    def iter_entities(self) -> Iterator[dict[str, Any]]:
+        return self.view().entities()
 
     def iter_events(self) -> Iterator[dict[str, Any]]:
-        """Events; reports of one event (same type, date and place) in several documents
-        once, with every source and participant."""
-        merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for v in self.conn.execute("SELECT * FROM events ORDER BY id").fetchall():
-            participants = [
-                f"e{r[0]}"
-                for r in self.conn.execute(
-                    "SELECT entity_id FROM event_participants WHERE event_id = ? ORDER BY rowid",
-                    (v["id"],),
-                )
-            ]
-            key = (
-                (v["type"], v["date"], v["location_id"])
-                if v["date"] and not v["reference"]
-                else (v["id"],)
-            )
-            if key in merged:
-                event = merged[key]
-                event["participants"] += [p for p in participants if p not in event["participants"]]
-                event["sources"] += self._sources("event", v["id"])
-                continue
-            merged[key] = {
-                "id": f"v{v['id']}",
-                "type": v["type"],
-                "plover": PLOVER.get(v["type"]),
-                "date": v["date"],
-                "end_date": v["end_date"],
-                "location": ref(v["location_id"]),
-                "participants": participants,
-                "status": v["status"],
-                "attributes": json.loads(v["attributes"]),
-                "sources": self._sources("event", v["id"]),
-                "reference": bool(v["reference"]),
-            }
-        for event in self._join_undated(list(merged.values())):
-            if not event.pop("reference"):
-                yield event  # a reference that names no reported event stands for nothing
-
-    def _join_undated(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """A report with no date or place ("i leader della CSTO hanno adottato un piano") joins
-        a dated event of the same type that shares one of its organizations, reported by
-        another document."""
-        orgs = {
-            f"e{r[0]}"
-            for r in self.conn.execute("SELECT id FROM entities WHERE type = ?", ("organization",))
-        }
-        kept: list[dict[str, Any]] = []
-        for event in events:
-            docs = {src["doc"] for src in event["sources"]}
-            target = None
-            if event["reference"] or (event["date"] is None and event["location"] is None):
-                shared = set(event["participants"]) & orgs
-                target = next(
-                    (
-                        k
-                        for k in kept
-                        if k["type"] == event["type"]
-                        and k["date"]
-                        and shared & set(k["participants"])
-                        and not docs & {src["doc"] for src in k["sources"]}
-                    ),
-                    None,
-                )
-            if target is None:
-                kept.append(event)
-                continue
-            target["participants"] += [
-                p for p in event["participants"] if p not in target["participants"]
-            ]
-            target["sources"] += event["sources"]
-        return kept
+        return self.view().events()
 
     def iter_quotes(self) -> Iterator[dict[str, Any]]:
-        for q in self.conn.execute(
-            "SELECT q.*, d.doc_key FROM quotes q JOIN documents d ON d.id = q.document_id"
-            " ORDER BY q.id"
-        ):
-            yield {
-                "id": f"q{q['id']}",
-                "speaker": ref(q["speaker_id"]),
-                "speaker_role": q["speaker_role"],
-                "text": q["text"],
-                "direct": bool(q["direct"]),
-                "date": q["date"],
-                "doc": q["doc_key"],
-                "start": q["start"],
-                "end": q["end"],
-            }
+        return self.view().quotes()
 
     def iter_facts(self) -> Iterator[dict[str, Any]]:
-        """Facts; the same fact from several documents once, with all its sources."""
-        groups = self.conn.execute(
-            "SELECT MIN(id) AS id, subject_id, predicate, object_id, object_value, qualifier,"
-            " MIN(valid_from) AS valid_from, MAX(valid_to) AS valid_to, polarity, attributed_to,"
-            " GROUP_CONCAT(id) AS ids FROM facts GROUP BY subject_id, predicate, object_id,"
-            " object_value, qualifier, polarity, attributed_to ORDER BY MIN(id)"
-        ).fetchall()
-        for f in groups:
-            obj: Any = ref(f["object_id"]) if f["object_id"] else {"value": f["object_value"]}
-            sources = [s for i in str(f["ids"]).split(",") for s in self._sources("fact", int(i))]
-            yield {
-                "id": f"f{f['id']}",
-                "subject": ref(f["subject_id"]),
-                "predicate": f["predicate"],
-                "object": obj,
-                "qualifier": f["qualifier"],
-                "valid_from": f["valid_from"],
-                "valid_to": f["valid_to"],
-                "polarity": bool(f["polarity"]),
-                "attributed_to": ref(f["attributed_to"]),
-                "sources": sources,
-            }
+        return self.view().facts()
 
     def iter_conflicts(self) -> Iterator[dict[str, Any]]:
-        """Conflicts; their items named by the ids the export gives facts and events."""
-        for c in self.conn.execute("SELECT * FROM conflicts ORDER BY id").fetchall():
-            items = [
-                self._export_id(kind, item_id)
-                for kind, item_id in self.conn.execute(
-                    "SELECT item_kind, item_id FROM conflict_items WHERE conflict_id = ?"
-                    " ORDER BY rowid",
-                    (c["id"],),
-                )
-            ]
-            yield {
-                "id": f"c{c['id']}",
-                "kind": c["kind"],
-                "facts": items,
-                "explanation": c["explanation"],
-            }
-
-    def _export_id(self, kind: str, item_id: int) -> str:
-        """The export shows a fact (or an event) once for all its reports, under the id of
-        the first; this is that id."""
-        if kind == "fact":
-            row = self.conn.execute(
-                "SELECT MIN(b.id) FROM facts a JOIN facts b ON a.subject_id = b.subject_id"
-                " AND a.predicate = b.predicate AND a.object_id IS b.object_id"
-                " AND a.object_value IS b.object_value AND a.qualifier IS b.qualifier"
-                " AND a.polarity = b.polarity AND a.attributed_to IS b.attributed_to"
-                " WHERE a.id = ?",
-                (item_id,),
-            ).fetchone()
-            return f"f{row[0]}"
-        if kind == "event":
-            row = self.conn.execute(
-                "SELECT MIN(b.id) FROM events a JOIN events b ON a.type = b.type"
-                " AND a.date = b.date AND a.location_id IS b.location_id WHERE a.id = ?",
-                (item_id,),
-            ).fetchone()
-            return f"v{row[0] or item_id}"
-        return f"q{item_id}"
+        return self.view().conflicts()
 
 
 def is_latin(name: str) -> bool:
     """Written in Latin letters (a canonical name, English where one exists, is)."""
     return all(not c.isalpha() or c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in name)
-
-
-def ref(entity_id: int | None) -> str | None:
-    """The export id of an entity row."""
-    return f"e{entity_id}" if entity_id is not None else None
