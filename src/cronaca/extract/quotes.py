@@ -122,6 +122,7 @@ CLOSERS = set('»”“›"’«')
 # an attribution inside the marks: "— сказал Ферранте, —", ", a précisé la porte-parole,"
 DASHED = re.compile(r"[,.!?]?\s+[—–]\s+([^—–«»\n]{3,80}?),?\s+[—–]\s+")
 INCISE = re.compile(r",\s+([^,.«»“”\n]{3,80}?)[,.]\s+")
+QUOTE_MARK = re.compile('[«»“”„‹›"‘’]')
 BULLETS = ("•", "-", "*", "·", "–", "—")  # a list item is no block quote
 
 
@@ -153,7 +154,8 @@ def quoted_in_paragraph(para: str, code: str, previous: str) -> list[tuple[int, 
         return [(lead, lead + len(body.rstrip()) - closing, True)]
     spans: list[tuple[int, int, bool]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(para):
+    for mark in QUOTE_MARK.finditer(para):  # only the quotation marks, not every character
+        i, ch = mark.start(), mark.group(0)
         if stack and closes(ch, stack[-1][0], para, i, code):
             _, start = stack.pop()
             if not stack:

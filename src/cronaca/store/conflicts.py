@@ -59,8 +59,8 @@ def put(
 
 def fact_conflicts(conn: sqlite3.Connection, subject_id: int, object_id: int) -> None:
     rows = conn.execute(
-        "SELECT id, predicate, polarity, attributed_to FROM facts WHERE subject_id = ? AND"
-        " object_id = ? ORDER BY id",
+        "SELECT MIN(id), predicate, polarity, attributed_to FROM facts WHERE subject_id = ? AND"
+        " object_id = ? GROUP BY predicate, polarity, attributed_to ORDER BY MIN(id)",
         (subject_id, object_id),
     ).fetchall()
     by_predicate: dict[tuple[str, int], list[tuple[int, int | None]]] = defaultdict(list)
@@ -95,9 +95,10 @@ def fact_conflicts(conn: sqlite3.Connection, subject_id: int, object_id: int) ->
 def event_conflicts(
     conn: sqlite3.Connection, type_: str, date: str, location_id: int | None
 ) -> None:
+    place = "location_id = ?" if location_id is not None else "location_id IS ?"
     rows = conn.execute(
-        "SELECT id, attributes FROM events WHERE type = ? AND date = ? AND location_id IS ?"
-        " ORDER BY id",
+        f"SELECT id, attributes FROM events WHERE type = ? AND date = ? AND {place}"
+        " AND attributes != '{}' ORDER BY id",
         (type_, date, location_id),
     ).fetchall()
     values: dict[str, dict[object, int]] = defaultdict(dict)
