@@ -21,8 +21,8 @@ demo: install
 	$(BIN)/cronaca --db $(DEMO_DB) info
 	@echo
 	@echo "Look further:"
+	@echo "  $(BIN)/cronaca --db $(DEMO_DB) serve      then open http://127.0.0.1:8000/ in a browser"
 	@echo "  $(BIN)/cronaca --db $(DEMO_DB) export --format json -o export.json"
-	@echo "  sqlite3 $(DEMO_DB) 'SELECT doc_key, language, published, source, title FROM documents'"
 
 test: install lint
 	$(BIN)/python -m pytest -q

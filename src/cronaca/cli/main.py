@@ -40,9 +40,9 @@ def main(ctx: click.Context, db: Path) -> None:
 
 
 def register() -> None:
-    from cronaca.cli import export, info, ingest
+    from cronaca.cli import export, info, ingest, serve
 
-    for module in (ingest, export, info):
+    for module in (ingest, export, info, serve):
         main.add_command(module.command)
 
 

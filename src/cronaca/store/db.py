@@ -38,9 +38,20 @@ def migrations() -> list[tuple[int, Path]]:
 class Store:
     """A cronaca knowledge base in one SQLite file. Use as a context manager."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
         try:
+            if read_only:  # serving: the file is opened so that nothing can change it
+                self.conn = sqlite3.connect(
+                    f"file:{self.path}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    timeout=30,
+                    check_same_thread=False,
+                )
+                self.conn.row_factory = sqlite3.Row
+                self.conn.create_function("is_latin", 1, is_latin, deterministic=True)
+                return
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -138,6 +149,7 @@ class Store:
             )
             doc_id = int(cur.lastrowid or 0)
             self._add_items(doc_id, doc_key, doc)
+            self._index(doc_id)
             update_conflicts(c, doc_id)
             c.execute("COMMIT")
             return doc_key
@@ -145,6 +157,43 @@ class Store:
             if c.in_transaction:
                 c.execute("ROLLBACK")
             raise
+
+    def _index(self, doc_id: int) -> None:
+        """Adds the document, its quotes and the entities it named to full-text search (rowid:
+        id * 3 + 0 for a document, + 1 for an entity, + 2 for a quote)."""
+        c = self.conn
+        c.execute(
+            "INSERT INTO search (rowid, kind, item, title, body) SELECT id * 3, 'document',"
+            " id, COALESCE(title, ''), text FROM documents WHERE id = ?",
+            (doc_id,),
+        )
+        c.execute(
+            "INSERT INTO search (rowid, kind, item, title, body) SELECT id * 3 + 2,"
+            " 'quote', id, '', text FROM quotes WHERE document_id = ?",
+            (doc_id,),
+        )
+        for (entity_id,) in c.execute(
+            "SELECT DISTINCT entity_id FROM mentions WHERE document_id = ?", (doc_id,)
+        ).fetchall():
+            c.execute("DELETE FROM search WHERE rowid = ?", (entity_id * 3 + 1,))
+            c.execute(
+                "INSERT INTO search (rowid, kind, item, title, body) SELECT e.id * 3 + 1,"
+                " 'entity', e.id, e.name, COALESCE((SELECT GROUP_CONCAT(alias, ' ') FROM aliases"
+                " WHERE entity_id = e.id), '') FROM entities e WHERE e.id = ?",
+                (entity_id,),
+            )
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Full-text search: documents, entities and quotes, best first, with a snippet."""
+        terms = " ".join(f'"{t}"' for t in query.replace('"', " ").split())
+        if not terms:
+            return []
+        rows = self.conn.execute(
+            "SELECT kind, item, title, snippet(search, 3, '[', ']', ' … ', 12) FROM search"
+            " WHERE search MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (terms, limit, offset),
+        )
+        return [{"kind": r[0], "id": int(r[1]), "title": r[2], "snippet": r[3]} for r in rows]
 
     def _entity_ids(self, doc: Document) -> dict[str, int]:
         """Upserts the entities a document's mentions name, with their aliases; key -> id."""
@@ -299,6 +348,18 @@ class Store:
                 "sha256": r["sha256"],
                 "version": r["version"],
             }
+
+    def doc_key(self, document_id: int) -> str:
+        row = self.conn.execute(
+            "SELECT doc_key FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return str(row[0]) if row else ""
+
+    def document_text(self, doc_key: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT text FROM documents WHERE doc_key = ?", (doc_key,)
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def view(self) -> FusedView:
         """The fused, read-only view the export and queries read."""
