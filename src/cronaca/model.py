@@ -8,9 +8,11 @@ into the original text, so it can be shown to a person in the words of its sourc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from cronaca.ingest.offsets import MappedText
+from cronaca.kb.fold import fold
 
 EntityType = Literal["person", "organization", "country", "location", "document", "other"]
 EventStatus = Literal["occurred", "planned", "proposed", "cancelled", "negated", "unknown"]
@@ -118,3 +120,9 @@ class Document:
         if self.clean is None:
             raise ValueError(f"{self.name}: the cleaning stage has not run")
         return self.clean.text
+
+    @cached_property
+    def clean_folded(self) -> str:
+        """The cleaned view folded (case and accents removed, same length), once for all
+        stages that match word lists."""
+        return fold(self.clean_text)

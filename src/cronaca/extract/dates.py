@@ -102,7 +102,9 @@ def date_patterns(code: str) -> DatePatterns:
     )
 
 
-def find_dates(text: str, code: str, reference: dt.date | None) -> list[DateMention]:
+def find_dates(
+    text: str, code: str, reference: dt.date | None, folded: str | None = None
+) -> list[DateMention]:
     """Every date expression in text, normalised; relative ones need the reference date.
 
     The full pattern is tried only where a date can be: at a digit or a month, weekday or
@@ -110,7 +112,7 @@ def find_dates(text: str, code: str, reference: dt.date | None) -> list[DateMent
     "nel dicembre"): a pattern tried at every position costs ~3 ms an article."""
     p = date_patterns(code)
     triggers = sorted(
-        {m.start() for m in DIGITS.finditer(text)} | {s for s, *_ in p.triggers.find(text)}
+        {m.start() for m in DIGITS.finditer(text)} | {s for s, *_ in p.triggers.find(text, folded)}
     )
     found: list[DateMention] = []
     done = 0

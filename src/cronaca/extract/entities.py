@@ -60,7 +60,9 @@ class ExtractEntities:
     produces: ClassVar[frozenset[str]] = frozenset({"doc.mentions"})
 
     def __call__(self, doc: Document) -> Document:
-        found = find_entities(doc.clean_text, load_cues(doc.meta.language or "en"), doc)
+        found = find_entities(
+            doc.clean_text, load_cues(doc.meta.language or "en"), doc, doc.clean_folded
+        )
         assert doc.clean is not None
         mentions = []
         for f in found:
@@ -81,10 +83,12 @@ class ExtractEntities:
         return doc
 
 
-def find_entities(text: str, cues: Cues, doc: Document | None = None) -> list[Found]:
+def find_entities(
+    text: str, cues: Cues, doc: Document | None = None, folded: str | None = None
+) -> list[Found]:
     """Every entity mention in a cleaned text, without overlaps, in text order."""
-    tokens = tokenize(text)
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
+    tokens = tokenize(text, folded)
     titles = cues.find_titles(text, folded)
     known = kb_matcher().find(text, folded)
     found: list[Found] = []
@@ -116,7 +120,7 @@ def find_entities(text: str, cues: Cues, doc: Document | None = None) -> list[Fo
     if doc is not None:
         for f in from_metadata(text, doc):
             add(f)
-    for f in refer_back(text, found):
+    for f in refer_back(text, found, folded):
         add(f)
     return sorted(found, key=lambda f: f.start)
 
@@ -150,7 +154,7 @@ def name_runs(tokens: list[Token], cues: Cues, known: list[Match]) -> list[tuple
         while j < n and tokens[j].sentence == tokens[i].sentence and j not in breaks:
             # a place or organization head starts a name of its own: "Marineübungen Port Seline"
             head = (
-                fold(tokens[j].text) in cues.place_heads | cues.org_heads
+                tokens[j].folded in cues.place_heads | cues.org_heads
                 and j + 1 < n
                 and is_name_word(tokens[j + 1], cues)
             )
@@ -161,7 +165,7 @@ def name_runs(tokens: list[Token], cues: Cues, known: list[Match]) -> list[tuple
                 and j + 1 < n
                 and j + 1 not in breaks
                 and is_name_word(tokens[j + 1], cues)
-                and fold(tokens[j + 1].text) not in cues.place_heads | cues.org_heads
+                and tokens[j + 1].folded not in cues.place_heads | cues.org_heads
             ):
                 j += 2
             else:
@@ -272,7 +276,7 @@ def classify_run(
     if kb_person is not None:
         return Found(start, end, kb_person.key, "person", kb_person.name, role=role)
     given = cues.is_given_name(words[0].text)
-    first, last = fold(words[0].text), fold(words[-1].text)
+    first, last = words[0].folded, words[-1].folded
     if inside and not (given and inside[0].start == start and inside[0].entry.type == "location"):
         return None  # "Mosca", "Kirghizistan": the knowledge base has it
     if len(words) > MAX_NAME_TOKENS:
@@ -289,7 +293,7 @@ def classify_run(
     noun_before = org_noun_before(tokens, i, cues)
     if noun_before:
         return Found(start, end, name_key("org", name), "organization", name)
-    prefixed = i > 0 and fold(tokens[i - 1].text) in cues.person_prefixes
+    prefixed = i > 0 and tokens[i - 1].folded in cues.person_prefixes
     demonym_before = i > 0 and tokens[i - 1].text.lower() in cues.demonyms
     suffixed = bool(cues.surname_suffix.search(words[-1].text.lower()))
     if len(words) >= 2 and (before or after or prefixed or suffixed or demonym_before):
@@ -413,14 +417,14 @@ def find_acronym_orgs(
 def org_noun_before(tokens: list[Token], i: int, cues: Cues) -> bool:
     """An organization noun right before the name, or with one adjective between
     ("dell'associazione ambientalista Onda Verde"); not "il governo di Temirov"."""
-    if i > 0 and not tokens[i - 1].capitalized and fold(tokens[i - 1].text) in cues.org_nouns:
+    if i > 0 and not tokens[i - 1].capitalized and tokens[i - 1].folded in cues.org_nouns:
         return True
     if i < 2 or tokens[i - 1].capitalized or not tokens[i - 1].text.isalpha():
         return False
-    between = fold(tokens[i - 1].text)
+    between = tokens[i - 1].folded
     if between in cues.connectors or between in cues.particles or len(between) <= 3:
         return False
-    return not tokens[i - 2].capitalized and fold(tokens[i - 2].text) in cues.org_nouns
+    return not tokens[i - 2].capitalized and tokens[i - 2].folded in cues.org_nouns
 
 
 def initials_start(words: list[Token], acronym: str) -> int | None:
@@ -442,7 +446,7 @@ def find_orgs(tokens: list[Token], cues: Cues) -> list[Found]:
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
-        if not (tok.capitalized and fold(tok.text) in cues.org_heads):
+        if not (tok.capitalized and tok.folded in cues.org_heads):
             i += 1
             continue
         j, capitals = i + 1, 1
@@ -478,12 +482,12 @@ def find_places(tokens: list[Token], cues: Cues, people: set[str]) -> list[Found
     for i, tok in enumerate(tokens):
         if i == 0 or not is_name_word(tok, cues) or tok.start == 0:
             continue
-        if fold(tok.text) in people or cues.is_given_name(tok.text):
+        if tok.folded in people or cues.is_given_name(tok.text):
             continue
-        prev = fold(tokens[i - 1].text)
+        prev = tokens[i - 1].folded
         after_prep = prev in cues.location_preps
         after_head = (prev in cues.connectors or prev in cues.particles) and any(
-            fold(t.text) in cues.location_heads for t in tokens[max(0, i - 4) : i - 1]
+            t.folded in cues.location_heads for t in tokens[max(0, i - 4) : i - 1]
         )
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if (after_prep or after_head) and not (nxt and nxt.capitalized):
@@ -503,15 +507,15 @@ def find_documents(tokens: list[Token], cues: Cues, scope: str) -> list[Found]:
     found = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
-        if fold(tok.text) not in cues.document_heads:
+        if tok.folded not in cues.document_heads:
             continue
         start, end = i, i + 1
-        if i > 0 and fold(tokens[i - 1].text) in cues.document_adjectives:
+        if i > 0 and tokens[i - 1].folded in cues.document_adjectives:
             start = i - 1
-        if end < n and fold(tokens[end].text) in cues.document_adjectives:
+        if end < n and tokens[end].folded in cues.document_adjectives:
             end += 1
-        if end < n and fold(tokens[end].text) in cues.document_preps:
-            opening = fold(tokens[end].text)
+        if end < n and tokens[end].folded in cues.document_preps:
+            opening = tokens[end].folded
             k = end + 1
             while (
                 k < n
@@ -519,7 +523,7 @@ def find_documents(tokens: list[Token], cues: Cues, scope: str) -> list[Found]:
                 and tokens[k].text.isalpha()
                 and (tokens[k].sentence == tok.sentence)
             ):
-                word = fold(tokens[k].text)
+                word = tokens[k].folded
                 if (
                     word == opening
                     or word in cues.conjunctions
@@ -577,7 +581,7 @@ def from_metadata(text: str, doc: Document) -> list[Found]:
     return found
 
 
-def refer_back(text: str, found: list[Found]) -> list[Found]:
+def refer_back(text: str, found: list[Found], folded: str) -> list[Found]:
     """Later mentions of a name the rules found: the name again ("Lunaria", "Port Seline"),
     a surname alone, an acronym. Where two people share a surname, the nearest one named
     before."""
@@ -595,7 +599,7 @@ def refer_back(text: str, found: list[Found]) -> list[Found]:
     if not local:
         return []
     out = []
-    for m in AliasMatcher(local).find(text):
+    for m in AliasMatcher(local).find(text, folded):
         namesakes = surnames.get(fold(m.alias), [])
         earlier = [f for f in namesakes if f.start < m.start] or namesakes
         if earlier:

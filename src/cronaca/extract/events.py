@@ -110,7 +110,7 @@ class ExtractEvents:
         code = doc.meta.language or "en"
         ref = parse_reference(doc.meta.published)
         text = doc.clean_text
-        dates = find_dates(text, code, ref)
+        dates = find_dates(text, code, ref, doc.clean_folded)
         mentions = sorted(
             (m for m in doc.mentions if m.clean_span),
             key=lambda m: m.clean_span.start if m.clean_span else 0,
@@ -164,7 +164,7 @@ def read_events(
     cues: EventCues,
     ref: dt.date | None,
 ) -> list[Found]:
-    folded = fold(text)
+    folded = doc.clean_folded
     triggers = cues.triggers.find(text, folded)
     future = [s for s, *_ in cues.future.find(text, folded)]
     references = [e for _, e, *_ in cues.references.find(text, folded)]

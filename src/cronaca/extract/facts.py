@@ -109,7 +109,7 @@ class FactReader:
         self.facts: dict[tuple[str, str, str | None, str | None, bool], Fact] = {}
 
     def read(self) -> list[Fact]:
-        folded = fold(self.text)
+        folded = self.doc.clean_folded
         titles = self.cues.find_titles(self.text, folded)
         found = self.fact_cues.phrases.find(self.text, folded)
         for start, end in sentence_spans(self.text):

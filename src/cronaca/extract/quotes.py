@@ -96,7 +96,9 @@ class ExtractQuotes:
     def __call__(self, doc: Document) -> Document:
         assert doc.clean is not None
         code = doc.meta.language or "en"
-        found = find_quotes(doc.clean_text, doc.mentions, load_cues(code), load_speech(code))
+        found = find_quotes(
+            doc.clean_text, doc.mentions, load_cues(code), load_speech(code), doc.clean_folded
+        )
         quotes = []
         for f in found:
             start, end = doc.clean.span_to_original(f.start, f.end)
@@ -195,9 +197,11 @@ def closes(ch: str, opener: str, para: str, i: int, code: str) -> bool:
 # ----- attribution --------------------------------------------------------------------------------
 
 
-def find_quotes(text: str, mentions: list[Mention], cues: Cues, speech: Speech) -> list[Found]:
+def find_quotes(
+    text: str, mentions: list[Mention], cues: Cues, speech: Speech, folded: str | None = None
+) -> list[Found]:
     """Direct and reported quotes, in text order, each with its speaker or None."""
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     people = sorted(
         (m for m in mentions if m.clean_span and m.entity_type in ("person", "organization")),
         key=lambda m: m.clean_span.start if m.clean_span else 0,

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from cronaca.kb.fold import fold
+
 TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 SENTENCE_END = frozenset(".!?;")
 
@@ -16,20 +18,18 @@ class Token:
     end: int
     text: str
     sentence: int
-
-    @property
-    def capitalized(self) -> bool:
-        """Starts with a capital and is not an acronym ("Putin", "Kassym-Jomart", not "CSTO")."""
-        t = self.text
-        return t[0].isupper() and (len(t) == 1 or not t.isupper())
+    folded: str  # case and accents removed (kb.fold), computed once
+    capitalized: bool  # starts with a capital and is no acronym ("Putin", not "CSTO")
 
     @property
     def is_word(self) -> bool:
         return self.text[0].isalnum()
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of a cleaned text; a new sentence starts after . ! ? ; and at line breaks."""
+def tokenize(text: str, folded: str | None = None) -> list[Token]:
+    """Tokens of a cleaned text; a new sentence starts after . ! ? ; and at line breaks.
+    `folded` is fold(text), if at hand."""
+    folded = fold(text) if folded is None else folded
     tokens: list[Token] = []
     sentence = 0
     last_end = 0
@@ -38,7 +38,8 @@ def tokenize(text: str) -> list[Token]:
         if text.find("\n", last_end, start) != -1:
             sentence += 1
         tok = m.group(0)
-        tokens.append(Token(start, end, tok, sentence))
+        capitalized = tok[0].isupper() and (len(tok) == 1 or not tok.isupper())
+        tokens.append(Token(start, end, tok, sentence, folded[start:end], capitalized))
         if tok in SENTENCE_END:
             sentence += 1
         last_end = end

@@ -34,6 +34,7 @@ class Match:
     alias: str
 
 
+@cache
 def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
