@@ -47,6 +47,15 @@ def name(conn: sqlite3.Connection, entity_id: int | None) -> str:
 def put(
     conn: sqlite3.Connection, key: str, kind: str, items: list[tuple[str, int]], explanation: str
 ) -> None:
+    """Stores a conflict under its key, replacing what the key held (unless unchanged)."""
+    held = conn.execute("SELECT id, explanation FROM conflicts WHERE key = ?", (key,)).fetchone()
+    if held is not None:
+        stored = conn.execute(
+            "SELECT item_kind, item_id FROM conflict_items WHERE conflict_id = ? ORDER BY rowid",
+            (held[0],),
+        ).fetchall()
+        if held[1] == explanation and [tuple(r) for r in stored] == items:
+            return
     conn.execute("DELETE FROM conflicts WHERE key = ?", (key,))
     cur = conn.execute(
         "INSERT INTO conflicts (key, kind, explanation) VALUES (?,?,?)", (key, kind, explanation)

@@ -40,6 +40,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._renamed: set[int] = set()  # entities whose names changed in this document
         try:
             if read_only:  # serving: the file is opened so that nothing can change it
                 self.conn = sqlite3.connect(
@@ -172,9 +173,7 @@ class Store:
             " 'quote', id, '', text FROM quotes WHERE document_id = ?",
             (doc_id,),
         )
-        for (entity_id,) in c.execute(
-            "SELECT DISTINCT entity_id FROM mentions WHERE document_id = ?", (doc_id,)
-        ).fetchall():
+        for entity_id in sorted(self._renamed):
             c.execute("DELETE FROM search WHERE rowid = ?", (entity_id * 3 + 1,))
             c.execute(
                 "INSERT INTO search (rowid, kind, item, title, body) SELECT e.id * 3 + 1,"
@@ -213,10 +212,26 @@ class Store:
             [(key, type_, name) for key, (type_, name) in first.items()],
         )
         ids = {key: self._known_entity(key) or 0 for key in first}
+        marks = ",".join("?" * len(ids))
+        known = (
+            set(
+                c.execute(
+                    f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})",
+                    list(ids.values()),
+                ).fetchall()
+            )
+            if ids
+            else set()
+        )
+        new = [
+            (ids[key], alias) for key, alias in sorted(aliases) if (ids[key], alias) not in known
+        ]
         c.executemany(
             "INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?,?,?)",
-            [(ids[key], alias, doc.meta.language) for key, alias in sorted(aliases)],
+            [(entity_id, alias, doc.meta.language) for entity_id, alias in new],
         )
+        # search needs reindexing only for entities that are new or got a new name
+        self._renamed = {entity_id for entity_id, _ in new}
         return ids
 
     def _known_entity(self, key: str | None) -> int | None:
@@ -230,6 +245,10 @@ class Store:
     def _add_items(self, doc_id: int, doc_key: str, doc: Document) -> None:
         c = self.conn
         ids = self._entity_ids(doc)
+
+        def eid(key: str | None) -> int | None:
+            return ids.get(key) if key in ids else self._known_entity(key)
+
         c.executemany(
             "INSERT OR IGNORE INTO mentions (entity_id, document_id, start, end, text, role)"
             " VALUES (?,?,?,?,?,?)",
@@ -244,7 +263,7 @@ class Store:
             [
                 (
                     doc_id,
-                    ids.get(q.speaker_key or "") or self._known_entity(q.speaker_key),
+                    eid(q.speaker_key),
                     q.speaker_role,
                     q.text,
                     int(q.direct),
@@ -265,7 +284,7 @@ class Store:
                     event.type,
                     event.date,
                     event.end_date,
-                    self._known_entity(event.location_key),
+                    eid(event.location_key),
                     event.status,
                     json.dumps(event.attributes, ensure_ascii=False),
                     int(event.reference),
@@ -275,7 +294,7 @@ class Store:
             for key in event.participant_keys:
                 c.execute(
                     "INSERT OR IGNORE INTO event_participants VALUES (?,?)",
-                    (event_id, self._known_entity(key)),
+                    (event_id, eid(key)),
                 )
             self._add_spans("event", event_id, doc_id, event.spans)
         for fact in doc.facts:
@@ -285,15 +304,15 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc_id,
-                    self._known_entity(fact.subject_key),
+                    eid(fact.subject_key),
                     fact.predicate,
-                    self._known_entity(fact.object_key),
+                    eid(fact.object_key),
                     fact.object_value,
                     fact.qualifier,
                     fact.valid_from,
                     fact.valid_to,
                     int(fact.polarity),
-                    self._known_entity(fact.attributed_to_key),
+                    eid(fact.attributed_to_key),
                 ),
             )
             self._add_spans("fact", int(cur.lastrowid or 0), doc_id, fact.spans)
