@@ -176,7 +176,10 @@ def name_runs(tokens: list[Token], cues: Cues, known: list[Match]) -> list[tuple
 
 
 def is_name_word(tok: Token, cues: Cues) -> bool:
-    return tok.capitalized and name_word(tok.text, cues)
+    if not tok.capitalized:  # "al-Hamadi", "bin-Salman": a particle fused to a capital
+        head, _, rest = tok.text.partition("-")
+        return bool(rest) and rest[0].isupper() and head in cues.particles
+    return name_word(tok.text, cues)
 
 
 @lru_cache(maxsize=1 << 16)

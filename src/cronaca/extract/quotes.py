@@ -31,6 +31,7 @@ RECENT_CHARS = 600  # how near the statement before must be to lend its speaker
 CONTEXT_CHARS = 1500  # how far back the one person named may be
 MAX_ACCORDING_CHARS = 120  # from "according to" to the comma that ends the source
 MAX_INVERTED_CHARS = 80  # from a verb after a quote to the speaker's name
+MAX_PRONOUN_HEAD = 3  # a pronoun and a couple of adverbs before the verb
 MAX_SUBJECT_CHARS = 60  # from a quote's end to the verb after it ("”, Santoro told")
 WORD = re.compile(r"\w+")
 SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
@@ -403,6 +404,9 @@ def subject_before(
         return persons[-1]
     if before and before[-1].clean_span and verb_start - before[-1].clean_span.end <= 2:
         return before[-1]
+    opening = before[0] if before else None
+    if opening is not None and opening.clean_span and opening.clean_span.start - start <= 4:
+        return opening  # "Amnesty International welcomed the exchange but warned that"
     title = next((t for t in reversed(titles) if start <= t.start and t.end <= verb_start), None)
     return holder(title, people, any_person=True) if title is not None else None
 
@@ -441,6 +445,8 @@ def has_null_subject(text: str, verb_start: int, speech: Speech) -> bool:
     if not head or head[-1] in ",;:—–-(":
         return True
     words = WORD.findall(fold(head))
+    if words and words[0] in speech.pronouns and len(words) <= MAX_PRONOUN_HEAD:
+        return True  # "She also proposed", "Lei ha poi detto"
     last = WORD.findall(head.lower())[-1:] or [""]
     return bool(words) and (words[-1] in speech.pronouns or last[0] in speech.conjunctions)
 
