@@ -44,7 +44,6 @@ class DatePatterns:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, tuple[str, int]]  # form -> (unit, offset)
-    next_words: frozenset[str]
 
 
 def words(forms: object) -> str:
@@ -92,14 +91,7 @@ def date_patterns(code: str) -> DatePatterns:
     }
     regex = re.compile("|".join(f"(?P<k_{k}>{v})" for k, v in parts.items()), re.IGNORECASE)
     triggers = PhraseMatcher((w, 0) for w in [*months, *weekdays, *relative])
-    return DatePatterns(
-        regex,
-        triggers,
-        months,
-        lang.weekdays,
-        relative,
-        frozenset(w.lower() for w in lang.word_list("next_word")),
-    )
+    return DatePatterns(regex, triggers, months, lang.weekdays, relative)
 
 
 def find_dates(

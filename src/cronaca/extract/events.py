@@ -49,7 +49,6 @@ MERGE_SENTENCES = 2  # how far back a sentence that names an event again may ref
 NEGATION_WORDS = 3  # how many words before a trigger a negation may stand
 # event words that, inside someone's statement, refer to an event rather than report one
 REFERENCED_IN_QUOTES = frozenset({"meeting", "agreement", "visit", "military_exercise"})
-NUMBER = re.compile(r"\b(\d{1,4})\b")
 WORD = re.compile(r"\w+")
 PARTICIPANT_TYPES = ("person", "country", "organization")
 

@@ -24,7 +24,6 @@ from cronaca.model import Document
 BLANK = " \t\r\u00a0\u200b\ufeff"
 SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\t"), " ")
 REMOVED = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-SPECIAL = re.compile(f"[{REMOVED}\u00a0\u202f\u2007\u2009\t]")
 URL = re.compile(r"(?:https?://|www\.)[^\s)\]]*|\S+\.(?:png|jpe?g|gif|webp|svg)\b\S*")
 WORD = re.compile(r"\w+")
 # UTF-8 read as cp1252/latin-1 leaves a lead byte letter before a continuation-byte character;

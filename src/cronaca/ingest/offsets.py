@@ -78,9 +78,6 @@ class MappedTextBuilder:
     def __len__(self) -> int:
         return self._length
 
-    def last_char(self) -> str:
-        return self._parts[-1][-1] if self._parts and self._parts[-1] else ""
-
     def copy(self, start: int, end: int, table: Mapping[int, str] | None = None) -> None:
         """Appends original[start:end]; `table` may swap characters one for one (NBSP -> space)."""
         if end <= start:
