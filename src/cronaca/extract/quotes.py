@@ -278,7 +278,9 @@ def find_reported(
         end = clause_end(text, start, verbs, speech)
         if word_count(text[start:end]) < MIN_QUOTE_WORDS:
             continue
-        speaker = subject_before(text, vs, people, titles)
+        speaker = subject_before(text, vs, people, titles) or pronoun_antecedent(
+            text, vs, people, speech
+        )
         inherit = speaker is None and has_null_subject(text, vs, speech)
         out.append(Found(start, end, False, speaker, inherit))
     for a_s, a_e, _, _ in speech.according.find(text, folded):
@@ -438,6 +440,23 @@ def speaker_after(
     return holder(title, people) if title is not None else None
 
 
+def pronoun_antecedent(
+    text: str, verb_start: int, people: list[Mention], speech: Speech
+) -> Mention | None:
+    """For a pronoun subject ("Он предупредил:", "She said"), the person named last before."""
+    head = WORD.findall(fold(text[sentence_start(text, verb_start) : verb_start]))
+    if not head or head[0] not in speech.pronouns or len(head) > MAX_PRONOUN_HEAD:
+        return None
+    earlier = [
+        m
+        for m in people
+        if m.entity_type == "person"
+        and m.clean_span
+        and verb_start - RECENT_CHARS <= m.clean_span.end <= verb_start
+    ]
+    return earlier[-1] if earlier else None
+
+
 def has_null_subject(text: str, verb_start: int, speech: Speech) -> bool:
     """The verb has no subject of its own ("Nel dicembre 2024, ha affermato", "Ritiene che",
     "Lei ha detto"): its speaker is the one of the statement before."""
@@ -496,8 +515,10 @@ def attribute_direct(
     if intro:
         vs, ve, _ = intro[-1]
         # "«...», ha detto X, «...»": the second part's speaker stands after the verb
-        speaker = speaker_after(ve, start, people, titles) or subject_before(
-            text, vs, people, titles
+        speaker = (
+            speaker_after(ve, start, people, titles)
+            or subject_before(text, vs, people, titles)
+            or pronoun_antecedent(text, vs, people, speech)
         )
         return Found(start, end, True, speaker, speaker is None)
     # the line before ends with a colon: "Lukashenko ha invitato ... dell'Europa:"

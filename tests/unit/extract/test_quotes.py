@@ -146,3 +146,11 @@ def test_quotes_scare_quotes_inside_reported_speech_belong_to_it():
             "Aldo Ferrante",
         ),
     ]
+
+
+def test_quotes_pronoun_subject_is_the_person_named_before():
+    text = (
+        "Из Новосельска ответил премьер-министр Карвии Ерлан Жумагулов. Он предупредил: "
+        "«Наши воды не продаются никому и никогда»."
+    )
+    assert run(text, "ru") == [("Наши воды не продаются никому и никогда", True, "Ерлан Жумагулов")]
