@@ -25,7 +25,7 @@ from cronaca.extract.cues import Cues, TitleMatch, load_cues
 from cronaca.extract.tokens import Token, token_range, tokenize
 from cronaca.kb.fold import fold, skeleton
 from cronaca.kb.loader import KBEntry
-from cronaca.kb.matcher import AliasMatcher, Match, kb_matcher
+from cronaca.kb.matcher import AliasMatcher, Match, inflected, kb_matcher
 from cronaca.model import Document, EntityType, Mention, Span
 
 MAX_NAME_TOKENS = 4
@@ -595,8 +595,10 @@ def refer_back(text: str, found: list[Found], folded: str) -> list[Found]:
             local.append(KBEntry(f.key, f.type, f.name, (f.name,)))
         if f.type == "person" and " " in f.name:
             surname = f.name.split()[-1]
-            local.append(KBEntry(f.key, "person", f.name, (surname,)))
-            surnames.setdefault(fold(surname), []).append(f)
+            forms = (surname, *inflected((surname,)))  # "Каирбековой" after "Каирбекова"
+            local.append(KBEntry(f.key, "person", f.name, forms))
+            for form in forms:
+                surnames.setdefault(fold(form), []).append(f)
         if f.type == "organization" and "acronym" in f.extra:
             local.append(KBEntry(f.key, "organization", f.name, (f.extra["acronym"],)))
     if not local:
