@@ -102,3 +102,16 @@ def test_api_upload_only_with_the_token(store, tmp_path):
             headers={"Authorization": "Bearer s3cret"},
         )
         assert bad.status_code == 422 and "empty file" in bad.json()["detail"]
+
+
+def test_api_pages_render_events_conflicts_and_documents(api):
+    events = httpx.get(f"{api}/api/events", params={"type": "meeting"}).json()
+    assert events
+    page = httpx.get(f"{api}/events/{events[0]['id']}")
+    assert page.status_code == 200 and "Participants" in page.text and "Sources" in page.text
+    assert httpx.get(f"{api}/conflicts").status_code == 200
+    doc = httpx.get(f"{api}/documents/en/sco-summit-wire.txt", params={"start": 0, "end": 5})
+    assert doc.status_code == 200 and '<mark id="hl" class="hl">' in doc.text
+    found = httpx.get(f"{api}/", params={"q": "Tashkent"})
+    assert found.status_code == 200 and "Results for" in found.text
+    assert httpx.get(f"{api}/events/v999999").status_code == 404
