@@ -34,6 +34,7 @@ class Cues:
     stop: frozenset[str]  # folded capitalised words that are not names
     given_names: frozenset[str]
     org_heads: frozenset[str]  # capitalised words that start organization names
+    weekday_stems: tuple[str, ...]  # full weekday names: "Dienstagabend" starts with one
     compound_org_heads: tuple[str, ...]  # "...organisation" ends "Sicherheitsorganisation"
     org_nouns: frozenset[str]  # lower-case nouns before an organization's name
     place_heads: frozenset[str]  # capitalised words that start place names (Mar, Lake)
@@ -87,6 +88,7 @@ def load_cues(code: str) -> Cues:
         stop=stop,
         given_names=given,
         org_heads=org_heads,
+        weekday_stems=tuple(fold(w) for w in lang.weekdays if len(w) >= MIN_COMPOUND_HEAD),
         compound_org_heads=tuple(h for h in org_heads if len(h) >= MIN_COMPOUND_HEAD),
         org_nouns=lowered(lang.word_list("org_noun")) | org_heads,
         place_heads=place_heads,

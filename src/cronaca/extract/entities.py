@@ -301,9 +301,11 @@ def classify_run(
     suffixed = bool(cues.surname_suffix.search(words[-1].text.lower()))
     if len(words) >= 2 and (before or after or prefixed or suffixed or demonym_before):
         return Found(start, end, person_key(name), "person", name, role=role)
+    after_prep = i > 0 and tokens[i - 1].folded in cues.location_preps  # "Botschafter in X"
     if (
         len(words) == 1
         and not is_common_word(name, cues.code)
+        and not after_prep
         and (prefixed or (before and adjacent(tokens, before, i)))
     ):
         return Found(start, end, person_key(name), "person", name, role=role)
@@ -399,7 +401,11 @@ def find_acronym_orgs(
                 (
                     k
                     for k in range(len(before))
-                    if before[k].capitalized and fold(before[k].text) in cues.org_heads
+                    if before[k].capitalized
+                    and (
+                        before[k].folded in cues.org_heads
+                        or before[k].folded.endswith(cues.compound_org_heads)
+                    )
                 ),
                 None,
             )
@@ -487,6 +493,10 @@ def find_places(tokens: list[Token], cues: Cues, people: set[str]) -> list[Found
             continue
         if tok.folded in people or cues.is_given_name(tok.text):
             continue
+        if any(part.isupper() for part in tok.text.split("-")) or tok.folded.startswith(
+            cues.weekday_stems
+        ):
+            continue  # "SOGM-Treffen", "Dienstagabend": no places
         prev = tokens[i - 1].folded
         after_prep = prev in cues.location_preps
         after_head = (prev in cues.connectors or prev in cues.particles) and any(

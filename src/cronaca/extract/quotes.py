@@ -484,6 +484,9 @@ def attribute_direct(
     reporters"), before it in the same sentence or in the line that introduces it ("X ha
     avvertito: «"); an unnamed source after it ("», ha detto una fonte") stays unknown."""
     after_end = min(next_sentence_end(text, end + 1), next_opener(text, end + 1))
+    rest = text[end:].lstrip(' »”“"’›«')
+    if text[end - 1 : end] in (".", "!", "?") and rest[:1].isupper():
+        after_end = end  # „... gezeigt.“ Er kündigte an: the next sentence is not its attribution
     verb = next(
         (v for v in verbs if end < v[0] <= end + MAX_SUBJECT_CHARS and v[0] < after_end), None
     )

@@ -103,3 +103,20 @@ def test_entities_document_names():
     )
     assert ("dichiarazione finale", "document") in found
     assert ("piano per lo sviluppo della cooperazione militare", "document") in found
+
+
+def test_entities_german_compounds_of_acronyms_and_weekdays_are_no_places():
+    found = entities(
+        "Die Sicherheitsorganisation des Grauen Meeres (SOGM) tagte am Dienstagabend. "
+        "Nach dem SOGM-Treffen reiste die Delegation nach Lunaria.",
+        "de",
+    )
+    places = {name for name, kind in found if kind == "location"}
+    assert places == {"Lunaria"}
+    assert ("SOGM", "organization") in found
+
+
+def test_entities_title_before_a_location_preposition_names_no_person():
+    found = entities("Der Botschafter in Orsenia traf den Minister Karel Drobny.", "de")
+    assert ("Orsenia", "person") not in found
+    assert ("Karel Drobny", "person") in found

@@ -154,3 +154,12 @@ def test_quotes_pronoun_subject_is_the_person_named_before():
         "«Наши воды не продаются никому и никогда»."
     )
     assert run(text, "ru") == [("Наши воды не продаются никому и никогда", True, "Ерлан Жумагулов")]
+
+
+def test_quotes_next_sentence_does_not_attribute_a_closed_quote():
+    text = (
+        "„Die Gespräche haben gezeigt, dass wir nicht allein sind.“ Karel Drobny "
+        "kündigte an, die Grenze bleibe offen."
+    )
+    quotes = run(text, "de")
+    assert ("Die Gespräche haben gezeigt, dass wir nicht allein sind.", True, None) in quotes
