@@ -121,3 +121,29 @@ def test_store_a_failing_document_leaves_nothing_behind(tmp_path):
             store.add_document(bad, "test@1")
         assert store.counts() == before
         assert store.integrity_check() == "ok"
+
+
+def test_store_conflicts_found_after_many_agreeing_reports(tmp_path):
+    """Reports repeating a claim skip the conflict upkeep; a later contradiction still finds
+    the first of them, and the figures of one event still disagree."""
+
+    def report(i: int, predicate: str, signed: int) -> Document:
+        doc = sample_document(name=f"{i}.txt", sha=f"{i:064d}")
+        doc.facts = [Fact("c:valdoria", predicate, [Span(17, 25)], object_key="l:lunaria")]
+        doc.events[0].attributes = {"documents_signed": signed}
+        return doc
+
+    with Store(tmp_path / "kb.db") as store:
+        for i in range(1, 6):
+            store.add_document(report(i, "member_of", 2), "test@1")
+        assert store.counts()["conflicts"] == 0
+        store.add_document(report(6, "withdrawn_from", 3), "test@1")
+        out = io.StringIO()
+        write_json(store, out)
+    export = json.loads(out.getvalue())
+    conflicts = export["conflicts"]
+    assert sorted(c["kind"] for c in conflicts) == ["contradiction", "value_disagreement"]
+    facts = {f["id"]: f for f in export["facts"]}
+    (contradiction,) = (c for c in conflicts if c["kind"] == "contradiction")
+    sides = [sorted(s["doc"] for s in facts[i]["sources"]) for i in contradiction["facts"]]
+    assert sorted(sides) == [[f"{i}.txt" for i in range(1, 6)], ["6.txt"]], contradiction
