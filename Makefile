@@ -44,7 +44,7 @@ eval: install
 	$(PYTHON) $(SHARED)/eval/score.py out/eval/export.json $(SHARED)/eval/gold/seeds.json
 
 bench: install
-	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_ingest.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) out build *.egg-info $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,10 +1,11 @@
 """Ingest throughput: the examples replicated to N distinct files, on one core.
 
-    python benchmarks/bench_ingest.py [--files 1000] [--keep DIR]
+    python benchmarks/bench_ingest.py [--files 1000] [--rounds 1]
 
 Prints documents per second for the whole ingest (read, clean, language, metadata, entities,
 quotes, facts, events, store), the time per stage and of date handling alone, and the peak
-memory of the process.
+memory of the process. With --rounds N, N batches of distinct files go into one store, one
+after the other, and the rate of each is printed: it should stay flat as the store grows.
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ from cronaca.store.db import Store
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def make_corpus(folder: Path, n: int) -> int:
+def make_corpus(folder: Path, n: int, batch: int = 0) -> int:
     """Writes n distinct articles (the examples with a numbered line); returns total bytes."""
     sources = sorted(p for p in (ROOT / "examples").rglob("*") if p.is_file())
     total = 0
     for i in range(n):
         src = sources[i % len(sources)]
-        data = src.read_bytes() + f"\n\nNota {i}.\n".encode("ascii")
+        data = src.read_bytes() + f"\n\nNota {batch}-{i}.\n".encode("ascii")
         (folder / f"{i:06d}-{src.name}").write_bytes(data)
         total += len(data)
     return total
@@ -68,6 +69,7 @@ def stage_times(folder: Path, settings: Settings) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--rounds", type=int, default=1, help="batches of --files into one store")
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
@@ -80,8 +82,16 @@ def main() -> None:
         t0 = time.perf_counter()
         with Store(settings.db_path) as store:
             report = ingest_paths(store, [corpus], settings)
-        elapsed = time.perf_counter() - t0
-        assert report.count("added") == args.files, report.summary()
+            elapsed = time.perf_counter() - t0
+            assert report.count("added") == args.files, report.summary()
+            rates = [args.files / elapsed]
+            for batch in range(1, args.rounds):
+                more = Path(tmp) / f"corpus{batch}"
+                more.mkdir()
+                make_corpus(more, args.files, batch)
+                t1 = time.perf_counter()
+                ingest_paths(store, [more], settings)
+                rates.append(args.files / (time.perf_counter() - t1))
         per_stage = stage_times(corpus, settings)
         db_mb = settings.db_path.stat().st_size / 1e6
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -96,6 +106,8 @@ def main() -> None:
     )
     if "entities" in per_stage:
         print(f"entity recognition: {size / 1e6 / per_stage['entities']:.2f} MB/s of article text")
+    if len(rates) > 1:
+        print("documents/s per round as the store grows: " + ", ".join(f"{r:.0f}" for r in rates))
     print(f"store: {db_mb:.1f} MB; peak RSS {rss:.0f} MB")
 
 
