@@ -147,3 +147,25 @@ def test_store_conflicts_found_after_many_agreeing_reports(tmp_path):
     (contradiction,) = (c for c in conflicts if c["kind"] == "contradiction")
     sides = [sorted(s["doc"] for s in facts[i]["sources"]) for i in contradiction["facts"]]
     assert sorted(sides) == [[f"{i}.txt" for i in range(1, 6)], ["6.txt"]], contradiction
+
+
+def test_store_search_follows_new_aliases_and_names(tmp_path):
+    """An entity is found by every alias and by its latest canonical name, however late they
+    arrive; documents repeating known aliases leave its index entry alone."""
+
+    def naming(i: int, surface: str, name: str) -> Document:
+        doc = sample_document(name=f"{i}.txt", sha=f"{i:064d}")
+        doc.mentions = [Mention(Span(26, 39), surface, "p:ferrante", "person", name)]
+        doc.quotes, doc.events, doc.facts = [], [], []
+        return doc
+
+    with Store(tmp_path / "kb.db") as store:
+        store.add_document(naming(1, "Альдо Ферранте", "Альдо Ферранте"), "test@1")
+        store.add_document(naming(2, "Альдо Ферранте", "Альдо Ферранте"), "test@1")
+        assert store._renamed == set()
+        store.add_document(naming(3, "Aldo Ferrante", "Aldo Ferrante"), "test@1")
+        store.add_document(naming(4, "Ferrante", "Aldo Ferrante"), "test@1")
+        hits = {q: store.search(q) for q in ("Ферранте", "Aldo", "Ferrante")}
+    for query, found in hits.items():
+        entities = [h for h in found if h["kind"] == "entity"]
+        assert [h["title"] for h in entities] == ["Aldo Ferrante"], query

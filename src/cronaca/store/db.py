@@ -204,6 +204,8 @@ class Store:
             aliases.add((m.entity_key, m.text))
         for key, (type_, name) in doc.references.items():
             first.setdefault(key, (type_, name))
+        keys = list(first)
+        before = dict(self._names(keys))
         # the canonical name: the knowledge base's (English), else the first Latin spelling
         c.executemany(
             "INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE"
@@ -214,12 +216,13 @@ class Store:
         ids = {key: self._known_entity(key) or 0 for key in first}
         marks = ",".join("?" * len(ids))
         known = (
-            set(
-                c.execute(
+            {
+                (int(r[0]), str(r[1]))  # tuples: a sqlite3.Row never equals one
+                for r in c.execute(
                     f"SELECT entity_id, alias FROM aliases WHERE entity_id IN ({marks})",
                     list(ids.values()),
-                ).fetchall()
-            )
+                )
+            }
             if ids
             else set()
         )
@@ -230,9 +233,18 @@ class Store:
             "INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?,?,?)",
             [(entity_id, alias, doc.meta.language) for entity_id, alias in new],
         )
-        # search needs reindexing only for entities that are new or got a new name
-        self._renamed = {entity_id for entity_id, _ in new}
+        # search needs reindexing only for entities that are new, renamed or newly aliased
+        renamed = {key for key, name in self._names(keys) if before.get(key) != name}
+        self._renamed = {entity_id for entity_id, _ in new} | {ids[key] for key in renamed}
         return ids
+
+    def _names(self, keys: list[str]) -> list[tuple[str, str]]:
+        """(key, name) of the stored entities among these keys."""
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(f"SELECT key, name FROM entities WHERE key IN ({marks})", keys)
+        return [(str(r[0]), str(r[1])) for r in rows]
 
     def _known_entity(self, key: str | None) -> int | None:
         if key is None:
