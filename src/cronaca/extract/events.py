@@ -235,6 +235,7 @@ def read_events(
             and f.type in ("meeting", "visit", "agreement")
         ):
             f.location = dateline
+    merged = merge_state_changes(merged)
     follow_on(merged)
     date_from_meetings(merged)
     # an event word with nothing around it (no date, place or participant) says too little
@@ -430,6 +431,33 @@ def statements(
             )
             out.append(f)
     return out
+
+
+def merge_state_changes(found: list[Found]) -> list[Found]:
+    """Undated, unplaced membership changes of one country and organization in one article
+    are one process told several times ("si è ritirata dalla CSTO" ... "aveva sospeso la
+    sua partecipazione alla CSTO"): one event with every sentence as a source."""
+    kept: list[Found] = []
+    for f in found:
+        if f.type == "membership" and f.date is None and f.location is None:
+            same = next(
+                (
+                    p
+                    for p in kept
+                    if p.type == f.type
+                    and p.date is None
+                    and p.location is None
+                    and p.status == f.status  # a denial stays beside what it denies
+                    and len(set(p.participants) & set(f.participants)) >= 2
+                ),
+                None,
+            )
+            if same is not None:
+                same.participants += [k for k in f.participants if k not in same.participants]
+                same.spans += f.spans
+                continue
+        kept.append(f)
+    return kept
 
 
 def merge_references(found: list[Found]) -> list[Found]:

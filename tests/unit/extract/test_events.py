@@ -104,3 +104,17 @@ def test_events_statement_placed_in_time_and_participants(tmp_path):
     assert ("statement", "2025-11-24", None, None, "occurred", ["Aldo Ferrante"]) in found
     meeting = next(f for f in found if f[0] == "meeting" and f[1] == "2025-11-25")
     assert meeting[3] == "Yerevan" and {"Aldo Ferrante", "Nikol Pashinyan"} <= set(meeting[5])
+
+
+def test_events_one_membership_process_told_twice_is_one_event(tmp_path):
+    body = (
+        "Secondo il ministro Aldo Ferrante, la Georgia ha sospeso la sua partecipazione alla "
+        "NATO. Un deputato dell'opposizione sostiene invece che la Georgia si è ritirata dalla "
+        "NATO senza un voto. Il paese non parteciperà al vertice della NATO del 3 dicembre a "
+        "Bruxelles."
+    )
+    found = events(tmp_path, body, "it", "di Marta Galli Giovedì 27 Novembre 2025")
+    undated = [f for f in found if f[0] == "membership" and f[1] is None]
+    assert len(undated) == 1, found
+    dated = [f for f in found if f[0] == "membership" and f[1] == "2025-12-03"]
+    assert dated and dated[0][4] == "negated", found
