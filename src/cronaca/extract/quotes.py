@@ -175,7 +175,7 @@ def quoted_in_paragraph(para: str, code: str, previous: str) -> list[tuple[int, 
 def opens(ch: str, para: str, i: int, code: str, stack: list[tuple[str, int]]) -> bool:
     before = para[i - 1] if i > 0 else " "
     after = para[i + 1] if i + 1 < len(para) else " "
-    if ch == "»":  # German and Danish open with »
+    if ch in "»›":  # German and Danish open with » (and › inside it)
         return code == "de" and after.isalnum()
     if ch == '"':
         return (before.isspace() or before in "([—–-:") and not after.isspace()
@@ -186,8 +186,8 @@ def opens(ch: str, para: str, i: int, code: str, stack: list[tuple[str, int]]) -
 
 def closes(ch: str, opener: str, para: str, i: int, code: str) -> bool:
     after = para[i + 1] if i + 1 < len(para) else " "
-    if opener == "»":
-        return ch == "«"
+    if opener in "»›":
+        return ch == {"»": "«", "›": "‹"}[opener]
     if opener == "‘":
         return ch == "’" and not after.isalpha()  # not the apostrophe of "l’anno"
     if opener == '"':
@@ -512,6 +512,17 @@ def attribute_direct(
         if inverted is not None and not anonymous:
             return Found(start, end, True, inverted)
         if text[end:vs].strip(' ,.;:—–-»”“"’') == "":  # "» - ha dichiarato ai giornalisti"
+            after = WORD.findall(folded, ve, min(len(folded), ve + MAX_SUBJECT_CHARS))
+            if after and after[0] in speech.pronouns:  # "“, sagte er": the person named last
+                named = [
+                    m
+                    for m in people
+                    if m.entity_type == "person"
+                    and m.clean_span
+                    and start - RECENT_CHARS <= m.clean_span.end <= start
+                ]
+                if named:
+                    return Found(start, end, True, named[-1])
             return Found(start, end, True, None, inherit=not anonymous)
     intro_start = sentence_start(text, max(0, start - 2))
     intro = [v for v in verbs if intro_start <= v[0] < start]

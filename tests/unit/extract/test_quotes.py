@@ -49,6 +49,11 @@ def run(text, lang="it"):
             "Wir werden das nicht unterschreiben",
         ),
         (
+            "de",
+            "»Er hat mir gesagt: ›Wir kommen zurück.‹ Ich glaube ihm«, sagte sie. Dann ging sie.",
+            "Er hat mir gesagt: ›Wir kommen zurück.‹ Ich glaube ihm",
+        ),
+        (
             "fr",
             "Il a dit : « Nous ne signerons pas cet accord » puis il est parti.",
             " Nous ne signerons pas cet accord ",
@@ -163,3 +168,13 @@ def test_quotes_next_sentence_does_not_attribute_a_closed_quote():
     )
     quotes = run(text, "de")
     assert ("Die Gespräche haben gezeigt, dass wir nicht allein sind.", True, None) in quotes
+
+
+def test_quotes_pronoun_after_the_verb_is_the_person_named_last():
+    text = (
+        "EU-Kommissar Pieter Vermeulen rief zur Mäßigung auf. Der Meeresbiologe Jonas Brandt "
+        "aus Kiel warnt seit Jahren vor dem Ende der Bestände. „In zehn Jahren gibt es nichts "
+        "mehr zu fangen“, sagte er der Zeitung."
+    )
+    quotes = run(text, "de")
+    assert ("In zehn Jahren gibt es nichts mehr zu fangen", True, "Jonas Brandt") in quotes
