@@ -178,3 +178,13 @@ def test_quotes_pronoun_after_the_verb_is_the_person_named_last():
     )
     quotes = run(text, "de")
     assert ("In zehn Jahren gibt es nichts mehr zu fangen", True, "Jonas Brandt") in quotes
+
+
+def test_quotes_recounting_verbs_attribute_in_french_and_spanish():
+    fr = (
+        "La ministre Katarina Holm tente une médiation. « Il m’a promis que les bateaux "
+        "rentreront bientôt », a raconté Mme Holm."
+    )
+    es = "«Nos prometieron que los barcos volverán pronto», contó la ministra Katarina Holm."
+    assert run(fr, "fr")[0][2] == "Katarina Holm"
+    assert run(es, "es")[0][2] == "Katarina Holm"
