@@ -188,3 +188,12 @@ def test_quotes_recounting_verbs_attribute_in_french_and_spanish():
     es = "«Nos prometieron que los barcos volverán pronto», contó la ministra Katarina Holm."
     assert run(fr, "fr")[0][2] == "Katarina Holm"
     assert run(es, "es")[0][2] == "Katarina Holm"
+
+
+def test_quotes_french_hints_and_demands_are_reported_speech():
+    text = (
+        "Le ministre Paul Girard a laissé entendre que son pays pourrait revoir sa position. "
+        "La députée Claire Vidal a réclamé une enquête sur les contrats gaziers."
+    )
+    speakers = {speaker for _, direct, speaker in run(text, "fr") if not direct}
+    assert speakers == {"Paul Girard", "Claire Vidal"}
