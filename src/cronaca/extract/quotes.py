@@ -287,8 +287,12 @@ def find_reported(
         if inside(a_s):
             continue
         comma = text.find(",", a_e)
-        if comma == -1 or comma - a_e > MAX_ACCORDING_CHARS:
-            continue
+        if (
+            comma == -1
+            or comma - a_e > MAX_ACCORDING_CHARS
+            or SENTENCE_END.search(text, a_e, comma)
+        ):
+            continue  # 'citing "prior commitments". Karvia ..., who': no source named
         # "Secondo l'assistente presidenziale russo Yuri Ushakov, ...": the name before the comma
         speaker = next(
             (m for m in people if m.clean_span and a_e <= m.clean_span.start < comma), None

@@ -197,3 +197,13 @@ def test_quotes_french_hints_and_demands_are_reported_speech():
     )
     speakers = {speaker for _, direct, speaker in run(text, "fr") if not direct}
     assert speakers == {"Paul Girard", "Claire Vidal"}
+
+
+def test_quotes_according_phrase_does_not_reach_into_the_next_sentence():
+    text = (
+        'The minister will not attend, his office said, citing "prior commitments". Orsenia '
+        "will be represented by Deputy Minister Pavel Novak, who told reporters that the talks "
+        "would go ahead."
+    )
+    reported = [(q, s) for q, direct, s in run(text, "en") if not direct]
+    assert reported == [("the talks would go ahead", "Pavel Novak")]
