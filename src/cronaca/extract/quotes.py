@@ -425,9 +425,17 @@ def holder(title: TitleMatch, people: list[Mention], any_person: bool = False) -
         for m in people
         if m.clean_span and m.clean_span.end <= title.start and m.entity_type == "person"
     ]
-    same_role = [m for m in earlier if m.role == title.position]
+    same_role = [m for m in earlier if fills(m.role, title.position)]
     chosen = same_role or (earlier if any_person else [])
     return chosen[-1] if chosen else None
+
+
+def fills(role: str | None, position: str | None) -> bool:
+    """A person's role answers to a title's: the same, or more specific ("il ministro" for
+    a foreign_minister named before)."""
+    return role is not None and position is not None and (
+        role == position or role.endswith("_" + position)
+    )
 
 
 def speaker_after(

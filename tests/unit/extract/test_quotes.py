@@ -207,3 +207,13 @@ def test_quotes_according_phrase_does_not_reach_into_the_next_sentence():
     )
     reported = [(q, s) for q, direct, s in run(text, "en") if not direct]
     assert reported == [("the talks would go ahead", "Pavel Novak")]
+
+
+def test_quotes_a_bare_title_answers_to_a_more_specific_role_named_before():
+    text = (
+        "El ministro de Asuntos Exteriores de Valdoria, Edoardo Cavallini, llegó el lunes. "
+        "El periodista Pablo Ortiz esperaba en el puerto. Por la noche, el ministro afirmó "
+        "que su gobierno no firmará ningún acuerdo."
+    )
+    reported = [(q, s) for q, direct, s in run(text, "es") if not direct]
+    assert reported == [("su gobierno no firmará ningún acuerdo", "Edoardo Cavallini")]
