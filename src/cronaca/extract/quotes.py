@@ -433,8 +433,10 @@ def holder(title: TitleMatch, people: list[Mention], any_person: bool = False) -
 def fills(role: str | None, position: str | None) -> bool:
     """A person's role answers to a title's: the same, or more specific ("il ministro" for
     a foreign_minister named before)."""
-    return role is not None and position is not None and (
-        role == position or role.endswith("_" + position)
+    return (
+        role is not None
+        and position is not None
+        and (role == position or role.endswith("_" + position))
     )
 
 
