@@ -234,7 +234,7 @@ def split_dashed(
     between dashes inside the marks splits the quotation in two; the attribution stays out."""
     out = []
     for s, e, block in quoted:
-        for m in [*DASHED.finditer(text, s, e), *INCISE.finditer(text, s, e)]:
+        for m in [*dashed_incises(text, s, e), *INCISE.finditer(text, s, e)]:
             dashed = m.re is DASHED
             if m.start() >= s and any(
                 (m.start(1) <= v[0] < m.end(1)) if dashed else v[0] == m.start(1) for v in verbs
@@ -243,6 +243,17 @@ def split_dashed(
                 s = m.end()
         out.append((s, e, block))
     return out
+
+
+def dashed_incises(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Every text between two dashes, overlapping: in "кресло — это позиция, — сказал X, —"
+    the second dash closes one candidate and opens the next."""
+    found = []
+    pos = start
+    while (m := DASHED.search(text, pos, end)) is not None:
+        found.append(m)
+        pos = m.start(1)
+    return found
 
 
 def names_inside(speaker: Mention, people: list[Mention], start: int, end: int) -> bool:

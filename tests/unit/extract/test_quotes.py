@@ -217,3 +217,14 @@ def test_quotes_a_bare_title_answers_to_a_more_specific_role_named_before():
     )
     reported = [(q, s) for q, direct, s in run(text, "es") if not direct]
     assert reported == [("su gobierno no firmará ningún acuerdo", "Edoardo Cavallini")]
+
+
+def test_quotes_dashed_attribution_after_a_dash_inside_the_quote():
+    text = (
+        "Министр Аркадий Волков прибыл утром. «Пустой стул — это тоже ответ, — сказал Волков, — "
+        "но не самый вежливый»."
+    )
+    assert run(text, "ru") == [
+        ("Пустой стул — это тоже ответ", True, "Аркадий Волков"),
+        ("но не самый вежливый", True, "Аркадий Волков"),
+    ]
