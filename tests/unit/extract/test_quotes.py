@@ -228,3 +228,10 @@ def test_quotes_dashed_attribution_after_a_dash_inside_the_quote():
         ("Пустой стул — это тоже ответ", True, "Аркадий Волков"),
         ("но не самый вежливый", True, "Аркадий Волков"),
     ]
+
+
+def test_quotes_plural_demand_verbs_in_german():
+    text = "Auch die Vereinten Nationen forderten am Abend eine rasche Lösung des Streits."
+    ((said, direct, speaker),) = run(text, "de")
+    assert said.endswith("eine rasche Lösung des Streits") and not direct
+    assert speaker == "United Nations"
