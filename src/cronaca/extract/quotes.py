@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
@@ -57,8 +58,12 @@ def load_speech(code: str) -> Speech:
     lang = load_lang(code)
     return Speech(
         verbs=PhraseMatcher(
-            [(v, "verb_object") for v in lang.word_list("verb_object")]
-            + [(v, "verb") for v in lang.word_list("verb")]
+            [
+                (form, kind)
+                for kind in ("verb_object", "verb")
+                for v in lang.word_list(kind)
+                for form in with_adverbs(v, lang.word_list("auxiliary"), lang.word_list("adverb"))
+            ]
         ),
         according=PhraseMatcher((a, "according") for a in lang.word_list("according")),
         that=frozenset(fold(t) for t in lang.word_list("that")),
@@ -75,6 +80,15 @@ def load_speech(code: str) -> Speech:
         ),
         clause_openers=frozenset(fold(w) for w in lang.word_list("clause_opener")),
     )
+
+
+def with_adverbs(verb: str, auxiliaries: Sequence[str], adverbs: Sequence[str]) -> list[str]:
+    """A compound verb form and its forms with an adverb after the auxiliary ("ha
+    ricordato", "ha però ricordato", "a aussi demandé")."""
+    aux, _, rest = verb.partition(" ")
+    if not rest or aux not in auxiliaries:
+        return [verb]
+    return [verb, *(f"{aux} {adverb} {rest}" for adverb in adverbs)]
 
 
 @dataclass

@@ -235,3 +235,10 @@ def test_quotes_plural_demand_verbs_in_german():
     ((said, direct, speaker),) = run(text, "de")
     assert said.endswith("eine rasche Lösung des Streits") and not direct
     assert speaker == "United Nations"
+
+
+def test_quotes_adverb_between_auxiliary_and_participle():
+    it = "La commissaria Kadri Lepik ha però ricordato che Bruxelles chiederà nuove garanzie."
+    fr = "Le député Julien Moreau a aussi demandé que l'Union suspende les négociations."
+    assert [(q, s) for q, _, s in run(it)] == [("Bruxelles chiederà nuove garanzie", "Kadri Lepik")]
+    assert [s for _, _, s in run(fr, "fr")] == ["Julien Moreau"]
