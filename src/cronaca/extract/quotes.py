@@ -297,6 +297,8 @@ def find_reported(
         vs = verb[0]
         if inside(vs) or any(f.start <= vs < f.end for f in out):
             continue  # a verb inside a quote, or inside a clause already reported
+        if any(attributes_quote(text, s, e, vs) for s, e, _ in quoted):
+            continue  # "“...,” said a diplomat who ...": it attributes the quote before it
         start = clause_after_verb(text, folded, verb, people, speech)
         if start is None:
             continue
@@ -338,6 +340,18 @@ def find_reported(
         if word_count(text[start:end]) >= MIN_QUOTE_WORDS:
             out.append(Found(start, end, False, speaker))
     return out
+
+
+def attributes_quote(text: str, start: int, end: int, verb_start: int) -> bool:
+    """The verb right after a quotation and its comma ("“...,” said", "«...», ha detto"),
+    not after a name in quotation marks ("del movimento «Onda Verde» ha ricordato che")."""
+    between = text[end:verb_start]
+    return (
+        end <= verb_start
+        and not between.strip(' ,—–-»”“"’')
+        and ("," in between or text[end - 1 : end] in (",", ".", "!", "?"))
+        and word_count(text[start:end]) >= MIN_QUOTE_WORDS
+    )
 
 
 def clause_after_verb(
@@ -483,8 +497,14 @@ def pronoun_antecedent(
     text: str, verb_start: int, people: list[Mention], speech: Speech
 ) -> Mention | None:
     """For a pronoun subject ("Он предупредил:", "She said"), the person named last before."""
-    head = WORD.findall(fold(text[sentence_start(text, verb_start) : verb_start]))
-    if not head or head[0] not in speech.pronouns or len(head) > MAX_PRONOUN_HEAD:
+    head_text = text[sentence_start(text, verb_start) : verb_start]
+    head = WORD.findall(fold(head_text))
+    # "He then said", or after an opening phrase and its comma: "In a post on X, he wrote"
+    last_clause = WORD.findall(fold(head_text.rpartition(",")[2]))
+    if not (
+        (head and head[0] in speech.pronouns and len(head) <= MAX_PRONOUN_HEAD)
+        or (last_clause and last_clause[0] in speech.pronouns and len(last_clause) <= 2)
+    ):
         return None
     earlier = [
         m

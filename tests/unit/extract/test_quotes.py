@@ -242,3 +242,29 @@ def test_quotes_adverb_between_auxiliary_and_participle():
     fr = "Le député Julien Moreau a aussi demandé que l'Union suspende les négociations."
     assert [(q, s) for q, _, s in run(it)] == [("Bruxelles chiederà nuove garanzie", "Kadri Lepik")]
     assert [s for _, _, s in run(fr, "fr")] == ["Julien Moreau"]
+
+
+def test_quotes_verb_after_a_quote_attributes_it_and_reports_nothing():
+    text = (
+        "“Nobody here wants to be the first to give in,” said a European diplomat who asked "
+        "not to be named. Alia Nurlanova of the group “Clean Strait” recalled that rare "
+        "birds nest in the area."
+    )
+    found = run(text, "en")
+    assert ("Nobody here wants to be the first to give in,", True, None) in found
+    reported = [(q, s) for q, direct, s in found if not direct]
+    assert not any(q.startswith("a European diplomat") for q, _ in reported), reported
+    assert ("rare birds nest in the area", "Alia Nurlanova") in reported
+
+
+def test_quotes_pronoun_after_an_opening_phrase():
+    text = (
+        "Minister Astrid Lindqvist said that the talks were going well. Senator Marco "
+        "Dellarosa was far less convinced. In a post on X, he wrote that the promises were "
+        "worthless without written guarantees."
+    )
+    assert run(text, "en")[-1] == (
+        "the promises were worthless without written guarantees",
+        False,
+        "Marco Dellarosa",
+    )
