@@ -28,6 +28,7 @@ from cronaca.model import Document, Mention, Quote, Span
 
 MIN_QUOTE_WORDS = 4  # shorter quoted stretches are names, titles or scare quotes
 MAX_GAP_TOKENS = 8  # words between a speech verb and the "che"/"that" of its clause
+MAX_ATTRIBUTION_GAP = 6  # marks and spaces between a quotation and the verb attributing it
 RECENT_CHARS = 600  # how near the statement before must be to lend its speaker
 CONTEXT_CHARS = 1500  # how far back the one person named may be
 MAX_ACCORDING_CHARS = 120  # from "according to" to the comma that ends the source
@@ -345,10 +346,11 @@ def find_reported(
 def attributes_quote(text: str, start: int, end: int, verb_start: int) -> bool:
     """The verb right after a quotation and its comma ("“...,” said", "«...», ha detto"),
     not after a name in quotation marks ("del movimento «Onda Verde» ha ricordato che")."""
+    if not 0 <= verb_start - end <= MAX_ATTRIBUTION_GAP:
+        return False
     between = text[end:verb_start]
     return (
-        end <= verb_start
-        and not between.strip(' ,—–-»”“"’')
+        not between.strip(' ,—–-»”“"’')
         and ("," in between or text[end - 1 : end] in (",", ".", "!", "?"))
         and word_count(text[start:end]) >= MIN_QUOTE_WORDS
     )
@@ -506,14 +508,21 @@ def pronoun_antecedent(
         or (last_clause and last_clause[0] in speech.pronouns and len(last_clause) <= 2)
     ):
         return None
-    earlier = [
-        m
-        for m in people
-        if m.entity_type == "person"
-        and m.clean_span
-        and verb_start - RECENT_CHARS <= m.clean_span.end <= verb_start
-    ]
-    return earlier[-1] if earlier else None
+    return last_person_before(people, verb_start)
+
+
+def last_person_before(people: list[Mention], pos: int) -> Mention | None:
+    """The person named last before pos, if near: what a pronoun refers to."""
+    return next(
+        (
+            m
+            for m in reversed(people)
+            if m.entity_type == "person"
+            and m.clean_span
+            and pos - RECENT_CHARS <= m.clean_span.end <= pos
+        ),
+        None,
+    )
 
 
 def has_null_subject(text: str, verb_start: int, speech: Speech) -> bool:
@@ -543,7 +552,7 @@ def attribute_direct(
     reporters"), before it in the same sentence or in the line that introduces it ("X ha
     avvertito: «"); an unnamed source after it ("», ha detto una fonte") stays unknown."""
     after_end = min(next_sentence_end(text, end + 1), next_opener(text, end + 1))
-    rest = text[end:].lstrip(' »”“"’›«')
+    rest = text[end : end + 8].lstrip(' »”“"’›«')  # the closing marks, then the next word
     if text[end - 1 : end] in (".", "!", "?") and rest[:1].isupper():
         after_end = end  # „... gezeigt.“ Er kündigte an: the next sentence is not its attribution
     verb = next(
@@ -571,17 +580,11 @@ def attribute_direct(
         if inverted is not None and not anonymous:
             return Found(start, end, True, inverted)
         if text[end:vs].strip(' ,.;:—–-»”“"’') == "":  # "» - ha dichiarato ai giornalisti"
-            after = WORD.findall(folded, ve, min(len(folded), ve + MAX_SUBJECT_CHARS))
-            if after and after[0] in speech.pronouns:  # "“, sagte er": the person named last
-                named = [
-                    m
-                    for m in people
-                    if m.entity_type == "person"
-                    and m.clean_span
-                    and start - RECENT_CHARS <= m.clean_span.end <= start
-                ]
-                if named:
-                    return Found(start, end, True, named[-1])
+            after = WORD.search(folded, ve, ve + MAX_SUBJECT_CHARS)
+            if after and after.group(0) in speech.pronouns:  # "“, sagte er"
+                antecedent = last_person_before(people, start)
+                if antecedent is not None:
+                    return Found(start, end, True, antecedent)
             return Found(start, end, True, None, inherit=not anonymous)
     intro_start = sentence_start(text, max(0, start - 2))
     intro = [v for v in verbs if intro_start <= v[0] < start]
