@@ -205,7 +205,7 @@ class Store:
         for key, (type_, name) in doc.references.items():
             first.setdefault(key, (type_, name))
         keys = list(first)
-        before = dict(self._names(keys))
+        before = {key: name for key, (_, name) in self._stored(keys).items()}
         # the canonical name: the knowledge base's (English), else the first Latin spelling
         c.executemany(
             "INSERT INTO entities (key, type, name) VALUES (?,?,?) ON CONFLICT(key) DO UPDATE"
@@ -213,7 +213,8 @@ class Store:
             " WHERE NOT is_latin(entities.name) AND is_latin(excluded.name)",
             [(key, type_, name) for key, (type_, name) in first.items()],
         )
-        ids = {key: self._known_entity(key) or 0 for key in first}
+        after = self._stored(keys)
+        ids = {key: entity_id for key, (entity_id, _) in after.items()}
         marks = ",".join("?" * len(ids))
         known = (
             {
@@ -234,17 +235,17 @@ class Store:
             [(entity_id, alias, doc.meta.language) for entity_id, alias in new],
         )
         # search needs reindexing only for entities that are new, renamed or newly aliased
-        renamed = {key for key, name in self._names(keys) if before.get(key) != name}
-        self._renamed = {entity_id for entity_id, _ in new} | {ids[key] for key in renamed}
+        renamed = {entity_id for key, (entity_id, name) in after.items() if before.get(key) != name}
+        self._renamed = {entity_id for entity_id, _ in new} | renamed
         return ids
 
-    def _names(self, keys: list[str]) -> list[tuple[str, str]]:
-        """(key, name) of the stored entities among these keys."""
+    def _stored(self, keys: list[str]) -> dict[str, tuple[int, str]]:
+        """key -> (id, name) of the stored entities among these keys."""
         if not keys:
-            return []
+            return {}
         marks = ",".join("?" * len(keys))
-        rows = self.conn.execute(f"SELECT key, name FROM entities WHERE key IN ({marks})", keys)
-        return [(str(r[0]), str(r[1])) for r in rows]
+        rows = self.conn.execute(f"SELECT key, id, name FROM entities WHERE key IN ({marks})", keys)
+        return {str(r[0]): (int(r[1]), str(r[2])) for r in rows}
 
     def _known_entity(self, key: str | None) -> int | None:
         if key is None:
