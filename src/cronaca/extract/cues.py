@@ -48,6 +48,7 @@ class Cues:
     document_preps: frozenset[str]  # per, for, о: open a document name's complement
     person_prefixes: frozenset[str]
     particles: frozenset[str]  # lower-case words inside names: de, van, von
+    capitalized_nouns: bool  # every noun is capitalised (German): a capital says less
     connectors: frozenset[str]  # lower-case words inside organization names: of, degli, für
     surname_suffix: re.Pattern[str]
     demonyms: dict[str, str]  # adjective or demonym -> ISO code
@@ -102,6 +103,7 @@ def load_cues(code: str) -> Cues:
         document_preps=lowered(lang.word_list("document_prep")),
         person_prefixes=lowered(lang.word_list("person_prefix")),
         particles=lowered(lang.word_list("name_particle")),
+        capitalized_nouns="capitalized_nouns" in lang.word_list("option"),
         connectors=lowered(lang.word_list("org_connector")),
         surname_suffix=re.compile(
             "(?:" + "|".join(re.escape(s) for s in suffixes) + ")$" if suffixes else "(?!)"

@@ -246,7 +246,7 @@ def trim_run(tokens: list[Token], i: int, j: int, titles: list[TitleMatch], cues
             i += 1
     while i < j - 1 and not cues.is_given_name(tokens[i].text):
         starts_sentence = i == 0 or tokens[i - 1].sentence != tokens[i].sentence
-        common = (starts_sentence or cues.code == "de") and is_common_word(
+        common = (starts_sentence or cues.capitalized_nouns) and is_common_word(
             tokens[i].text, cues.code
         )
         if not (common or tokens[i].text.lower() in cues.demonyms):

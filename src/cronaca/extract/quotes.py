@@ -190,13 +190,19 @@ def quoted_in_paragraph(para: str, code: str, previous: str) -> list[tuple[int, 
 def opens(ch: str, para: str, i: int, code: str, stack: list[tuple[str, int]]) -> bool:
     before = para[i - 1] if i > 0 else " "
     after = para[i + 1] if i + 1 < len(para) else " "
-    if ch in "»›":  # German and Danish open with » (and › inside it)
-        return code == "de" and after.isalnum()
+    if ch in "»›":  # where quotes point inward (German: »...«, ›...‹), these open
+        return inward_quotes(code) and after.isalnum()
     if ch == '"':
         return (before.isspace() or before in "([—–-:") and not after.isspace()
     if ch == "‘":
         return not before.isalnum()
     return ch in OPENERS
+
+
+@cache
+def inward_quotes(code: str) -> bool:
+    """The language opens quotations with » and › (speech.tsv: option inward_quotes)."""
+    return "inward_quotes" in load_lang(code).word_list("option")
 
 
 def closes(ch: str, opener: str, para: str, i: int, code: str) -> bool:
