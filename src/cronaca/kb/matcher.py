@@ -117,13 +117,14 @@ class AliasMatcher:
 
 
 @cache
-def inflection_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(nominative ending, case endings) of every language that has lang/<code>/inflections.tsv
-    (Russian: Минск -> Минске, Москва -> Москвы)."""
+def inflection_rules() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(nominative ending, case endings, last letters it does not follow) of every language
+    that has lang/<code>/inflections.tsv (Russian: Минск -> Минске, Москва -> Москвы)."""
     rules = []
     for code in supported_languages():
         for row in lang_rows(code, "inflections.tsv"):
-            rules.append(("" if row[0] == "-" else row[0], tuple(row[1].split("|"))))
+            ending = "" if row[0] == "-" else row[0]
+            rules.append((ending, tuple(row[1].split("|")), row[2] if len(row) > 2 else ""))
     return tuple(rules)
 
 
@@ -133,11 +134,10 @@ def inflected(names: tuple[str, ...]) -> list[str]:
     for name in names:
         if " " in name or not name[-1:].isalpha() or not CYRILLIC.match(name):
             continue
-        for ending, endings in inflection_rules():
-            if ending and name.endswith(ending):
-                out += [name[: -len(ending)] + e for e in endings]
-            elif not ending and name[-1] not in "аяьеиоуыэюй":
-                out += [name + e for e in endings]
+        for ending, endings, not_after in inflection_rules():
+            stem = name[: len(name) - len(ending)]
+            if stem and name.endswith(ending) and stem[-1] not in not_after:
+                out += [stem + e for e in endings]
     return out
 
 
