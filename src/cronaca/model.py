@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from cronaca.extract.tokens import sentence_spans
 from cronaca.ingest.offsets import MappedText
 from cronaca.kb.fold import fold
 
@@ -126,3 +127,9 @@ class Document:
         """The cleaned view folded (case and accents removed, same length), once for all
         stages that match word lists."""
         return fold(self.clean_text)
+
+    @cached_property
+    def clean_sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of the cleaned view, once for the facts and events
+        stages."""
+        return sentence_spans(self.clean_text)

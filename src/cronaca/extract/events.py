@@ -21,7 +21,6 @@ from typing import ClassVar
 
 from cronaca.extract.cues import load_cues
 from cronaca.extract.dates import DateMention, find_dates, parse_reference
-from cronaca.extract.tokens import sentence_spans
 from cronaca.kb.fold import fold
 from cronaca.kb.loader import kb_entries
 from cronaca.kb.matcher import PhraseMatcher
@@ -114,7 +113,7 @@ class ExtractEvents:
             (m for m in doc.mentions if m.clean_span),
             key=lambda m: m.clean_span.start if m.clean_span else 0,
         )
-        sentences = sentence_spans(text)
+        sentences = doc.clean_sentences
         date_quotes(doc, dates, sentences)
         found = read_events(doc, text, mentions, dates, sentences, load_event_cues(code), ref)
         events = []
@@ -167,7 +166,8 @@ def read_events(
     triggers = cues.triggers.find(text, folded)
     future = [s for s, *_ in cues.future.find(text, folded)]
     references = [e for _, e, *_ in cues.references.find(text, folded)]
-    preps = load_cues(doc.meta.language or "en").location_preps
+    cues_ = load_cues(doc.meta.language or "en")
+    preps = cues_.location_preps
     dateline = next(
         (
             m.entity_key
@@ -178,7 +178,6 @@ def read_events(
     )
     outlet = {m.entity_key for m in mentions if doc.meta.source and m.text == doc.meta.source}
     named = {m.entity_key for m in mentions}
-    cues_ = load_cues(doc.meta.language or "en")
     place_words = preps | cues_.connectors | cues_.particles  # "a Bishkek", "di Bishkek"
     dateline_end = dateline_span_end(text, doc)
     found: list[Found] = []

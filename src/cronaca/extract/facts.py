@@ -16,7 +16,6 @@ from itertools import pairwise
 from typing import ClassVar
 
 from cronaca.extract.cues import Cues, TitleMatch, load_cues
-from cronaca.extract.tokens import sentence_spans
 from cronaca.ingest.metadata import parse_date
 from cronaca.kb.fold import fold
 from cronaca.kb.loader import KBEntry, kb_entries
@@ -112,7 +111,7 @@ class FactReader:
         folded = self.doc.clean_folded
         titles = self.cues.find_titles(self.text, folded)
         found = self.fact_cues.phrases.find(self.text, folded)
-        for start, end in sentence_spans(self.text):
+        for start, end in self.doc.clean_sentences:
             sentence = Sentence(
                 start,
                 end,
